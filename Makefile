@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` and `make test` (python3 + PyPI only).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+MODEL  := .models/zh_pkuseg_ctb8/meta.json
+STAMP  := $(VENV)/.stamp-install
+SHARED ?= ../shared
+OUT    ?= outputs
+
+.PHONY: install model run test bench eval schema clean-outputs
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+model: $(MODEL)
+
+$(MODEL): | $(STAMP)
+	$(BIN)/python -m pipeline.build_model
+
+run: $(STAMP) $(MODEL)
+	$(BIN)/pipeline run seeds -o $(OUT)
+
+test: $(STAMP) $(MODEL)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP) $(MODEL)
+	$(BIN)/python -m pipeline.bench $(SHARED)/corpus -o $(OUT)/bench --workers 0
+
+eval: run
+	$(BIN)/pipeline eval tests/data/seed_gold -o $(OUT)
+	@if [ -d tests/data/corpus_gold ] && [ -d $(SHARED)/corpus ]; then \
+	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/corpus_gold -o $(OUT)/corpus-gold; fi
+
+schema: $(STAMP)
+	$(BIN)/pipeline schema
+
+clean-outputs:
+	rm -rf $(OUT)/*

@@ -1,0 +1,58 @@
+"""entities: SegmentedDoc -> EntityDoc, by the `cn_entities` spaCy component over the pkuseg Doc.
+
+The Doc gets the document context (`pub_date`, `title_end`, `sections`) before
+the component runs; its `doc.ents` become `Entity` records with the innermost
+section of each mention (None in the title line). An entity's role/value/
+expansion found on any mention is written on all its mentions.
+"""
+from __future__ import annotations
+
+from ..models import Entity, EntityDoc, SegmentedDoc
+from .segment import innermost_section
+
+
+def title_end(doc: SegmentedDoc) -> int:
+    """Offset just past the title line when `text` starts with the title, else 0."""
+    if doc.title and doc.text.startswith(doc.title):
+        nl = doc.text.find("\n")
+        return len(doc.text) if nl < 0 else nl
+    return 0
+
+
+def prepare(sdoc, nlp, spacy_doc):
+    spacy_doc._.pub_date = sdoc.date
+    spacy_doc._.title_end = title_end(sdoc)
+    spacy_doc._.sections = [s.model_dump() for s in sdoc.sections]
+    return spacy_doc
+
+
+def _section_id(sdoc: SegmentedDoc, start: int, end: int):
+    return None if start < title_end(sdoc) else innermost_section(sdoc.sections, start, end)
+
+
+def _share_attributes(entities: list[Entity]) -> None:
+    best: dict[tuple, dict] = {}
+    for e in entities:
+        slot = best.setdefault((e.type, e.text), {})
+        for k in ("role", "value", "expansion"):
+            if getattr(e, k) and not slot.get(k):
+                slot[k] = getattr(e, k)
+    for e in entities:
+        for k, v in best[(e.type, e.text)].items():
+            setattr(e, k, v)
+
+
+def extract_entities(doc: SegmentedDoc, nlp=None) -> EntityDoc:
+    from ..nlp import get_nlp, make_doc
+
+    nlp = nlp or get_nlp()
+    sp = prepare(doc, nlp, make_doc(nlp, doc.text))
+    sp = nlp.get_pipe("cn_entities")(sp)
+    entities = [
+        Entity(type=s.label_, text=s.text, start=s.start_char, end=s.end_char,
+               section_id=_section_id(doc, s.start_char, s.end_char),
+               role=s._.role, value=s._.value, expansion=s._.expansion)
+        for s in sp.ents
+    ]
+    _share_attributes(entities)
+    return EntityDoc(**doc.model_dump(), entities=entities, tokens=[t.idx for t in sp])
