@@ -1,29 +1,111 @@
-"""segment: CleanedDoc -> SegmentedDoc. Placeholder: top-level 一、 headings only."""
+"""segment: CleanedDoc -> SegmentedDoc, the document's section tree (SPEC.md "sections").
+
+Cascade, per line of the body (the title line is never a section):
+1. line markers and headings (S): 一、 (一) 1. (1) ① 第一章/节/条 —— , Markdown '#' and the
+   cleaner's heading blocks; numbering must continue (二、 only after 一、);
+2. marker-less headings (M): short stand-alone lines between body paragraphs, two or more;
+3. lead paragraphs (L): sibling paragraphs opened by a quoted phrase or a parallel short clause;
+4. inline items (I): 一是 二要 第一， 首先 ① at a clause start, in sequences within one section.
+Levels come from the order in which kinds nest in this document (pipeline/segmenter/tree.py);
+M, L and I items sit one level below the heading they appear under.
+"""
 from __future__ import annotations
 
-import re
+import bisect
 from typing import Optional
 
 from ..models import CleanedDoc, Section, SegmentedDoc
+from ..segmenter.leads import lead_paragraphs, markerless_headings
+from ..segmenter.lines import Item, Line, inline_markers, line_marker, mark_blocks, split_lines
+from ..segmenter.tree import attach_inline, build
 
-TOP_RE = re.compile(r"^([一二三四五六七八九十]+、)([^。\n]*)", re.M)
+
+def body_start(doc: CleanedDoc) -> int:
+    if not doc.title:
+        return 0
+    nl = doc.text.find("\n")
+    return len(doc.text) if nl < 0 else nl + 1
+
+
+def _dash_ok(items: dict[int, Item], i: int) -> bool:
+    return any(items.get(j) is not None and items[j].kind == "dash" for j in (i - 1, i + 1))
+
+
+def find_items(lines: list[Line], md: bool = False) -> tuple[list[Item], list[Item]]:
+    """(non-inline candidates, inline candidates) of the body lines."""
+    s_items: dict[int, Item] = {}
+    inline: list[Item] = []
+    for i, ln in enumerate(lines):
+        if ln.in_table:
+            continue
+        it = line_marker(i, ln, last=i == len(lines) - 1, md=md)
+        skip = (it.start - ln.start + len(it.marker)) if it else 0
+        found = inline_markers(i, ln, skip)
+        if it is not None and it.kind == "circled" and any(x.kind == "inline_circled" for x in found):
+            it.cls, it.kind = "I", "inline_circled"  # ①…②… running inside one paragraph
+            it.mid_line = True
+            found.insert(0, it)
+            it = None
+        if it is not None:
+            s_items[i] = it
+        inline += found
+    s_items = {i: it for i, it in s_items.items() if it.kind != "dash" or _dash_ok(s_items, i)}
+    inline_start = {x.line for x in inline if x.start == lines[x.line].start}
+    taken = set(s_items) | inline_start
+    m_items = markerless_headings(lines, taken)
+    taken |= {m.line for m in m_items}
+    cuts = set(s_items) | {m.line for m in m_items}
+    l_items = lead_paragraphs(lines, taken, cuts)
+    return list(s_items.values()) + m_items + l_items, inline
+
+
+def _trim(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
 
 
 def segment(doc: CleanedDoc) -> SegmentedDoc:
-    title_end = doc.text.find("\n") + 1 if doc.title else 0
-    found = [m for m in TOP_RE.finditer(doc.text) if m.start() >= title_end]
-    sections = []
-    for i, m in enumerate(found):
-        end = found[i + 1].start() if i + 1 < len(found) else len(doc.text)
-        sections.append(Section(id=f"s{i + 1}", parent_id=None, level=1, marker=m.group(1),
-                                title=m.group(2).rstrip("，,。"), start=m.start(), end=end))
+    text = doc.text
+    lines = split_lines(text, body_start(doc))
+    mark_blocks(lines, doc.blocks)
+    items, inline = find_items(lines, md=doc.format == "md")
+    kept = build(items, len(text))
+    kept_inline = attach_inline(kept, inline, lines, len(text))
+    every = sorted(kept + kept_inline, key=lambda x: (x.start, x.level))
+    for n, it in enumerate(every, 1):
+        it.sid = f"s{n}"
+    sections = [Section(id=it.sid, parent_id=it.parent.sid if it.parent else None, level=it.level,
+                        marker=it.marker, title=it.title, start=it.start,
+                        end=_trim(text, it.start, it.end)) for it in every]
     return SegmentedDoc(**doc.model_dump(), sections=sections)
 
 
+_CACHE: dict = {"sections": None, "n": -1}
+
+
+def _index(sections: list[Section]):
+    if _CACHE["sections"] is not sections or _CACHE["n"] != len(sections):
+        order = sorted(range(len(sections)), key=lambda k: (sections[k].start, -sections[k].end))
+        _CACHE.update(sections=sections, n=len(sections),
+                      starts=[sections[k].start for k in order],
+                      order=[sections[k] for k in order],
+                      by_id={s.id: s for s in sections})
+    return _CACHE
+
+
 def innermost_section(sections: list[Section], start: int, end: int) -> Optional[str]:
-    """Id of the innermost section whose span contains [start, end), or None."""
-    best = None
-    for s in sections:
-        if s.start <= start and end <= s.end and (best is None or s.start >= best.start and s.end <= best.end):
-            best = s
-    return best.id if best else None
+    """Id of the innermost section whose span contains [start, end), or None.
+
+    Spans are nested, so the innermost container is the last section starting at or before
+    `start` or one of its ancestors: a bisect and a short walk up the parents."""
+    if not sections:
+        return None
+    ix = _index(sections)
+    k = bisect.bisect_right(ix["starts"], start) - 1
+    if k < 0:
+        return None
+    s = ix["order"][k]
+    while s is not None and not (s.start <= start and end <= s.end):
+        s = ix["by_id"].get(s.parent_id) if s.parent_id else None
+    return s.id if s else None
