@@ -110,6 +110,7 @@ def inspect(
     sections: Annotated[bool, typer.Option("--sections", help="Show the section tree.")] = False,
     removed: Annotated[bool, typer.Option("--removed", help="Show what the cleaner removed and why.")] = False,
     numbers: Annotated[bool, typer.Option("--numbers", help="Show the numbers table.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="With --removed: list every removed block.")] = False,
 ) -> None:
     """Readable views of a run: document list, section tree, entity and number tables with context."""
     from . import views
@@ -126,7 +127,8 @@ def inspect(
     d = match[0]
     out_console.print(views.header(d))
     if removed:
-        out_console.print(views.removed_table(views.cleaned_record(out, doc)))
+        rec = views.cleaned_record(out, doc)
+        out_console.print(views.removed_table(rec, limit=10**9 if all_ else 60))
     if sections:
         out_console.print(views.section_tree(d))
     if type_ or not (sections or removed or numbers):

@@ -1,6 +1,7 @@
 """Rich renderables for the terminal: summaries, document list, section tree, entity/number tables."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -91,11 +92,18 @@ def cleaned_record(out: Path, doc_id: str) -> Optional[CleanedDoc]:
     return next((r for r in read_jsonl(path, CleanedDoc) if r.doc_id == doc_id), None)
 
 
-def removed_table(rec: Optional[CleanedDoc]) -> Table:
-    t = Table(title="removed blocks" if rec else "removed blocks (no stages/clean.jsonl)")
+def removed_table(rec: Optional[CleanedDoc], limit: int = 60) -> Table:
+    """What the cleaner removed and why: counts per reason in the title, the first `limit` blocks listed."""
+    removed = rec.removed if rec else []
+    counts = Counter(r.reason for r in removed)
+    title = (f"{len(removed)} removed blocks: " + ", ".join(f"{k} {v}" for k, v in counts.most_common())
+             if rec else "removed blocks (no stages/clean.jsonl)")
+    if len(removed) > limit:
+        title += f" (first {limit} shown; --all for every one)"
+    t = Table(title=title)
     for col in ("reason", "raw span", "text"):
-        t.add_column(col)
-    for r in (rec.removed if rec else []):
+        t.add_column(col, overflow="fold")
+    for r in removed[:limit]:
         span = "" if r.start is None else f"{r.start}:{r.end}"
         t.add_row(r.reason, span, r.text[:80].replace("\n", " ⏎ "))
     return t
