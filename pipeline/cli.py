@@ -39,9 +39,18 @@ def _progress(items, total):
             bar.advance(task)
 
 
-def _finish(info, out: Path) -> None:
+def _run_and_finish(opts) -> None:
+    """Run `opts`, print the summary; exit 2 on a usage problem, 1 when some documents failed."""
+    from .runner import run as run_pipeline
     from .views import summary_table
 
+    try:
+        opts.stages()
+        info = run_pipeline(opts, progress=_progress)
+    except (ValueError, FileNotFoundError, KeyError) as e:
+        err_console.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2)
+    out = opts.out_dir
     out_console.print(summary_table(info))
     n_err = info.counts.get("errors", 0)
     if n_err:
@@ -61,18 +70,11 @@ def run(
     max_mb: Annotated[float, typer.Option("--max-mb", help="Files larger than this go to errors.jsonl.")] = 10.0,
 ) -> None:
     """Run the pipeline on INPUT_DIR: load -> clean -> segment -> entities -> numbers -> write."""
-    from .runner import Options, run as run_pipeline
+    from .runner import Options
 
     workers = workers or os.cpu_count() or 1
-    opts = Options(input_dir=input_dir, out_dir=out, workers=workers, from_stage=from_stage or "load",
-                   to_stage=to_stage or "write", max_bytes=int(max_mb * 1024 * 1024))
-    try:
-        opts.stages()
-        info = run_pipeline(opts, progress=_progress)
-    except (ValueError, FileNotFoundError) as e:
-        err_console.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2)
-    _finish(info, out)
+    _run_and_finish(Options(input_dir=input_dir, out_dir=out, workers=workers, from_stage=from_stage or "load",
+                            to_stage=to_stage or "write", max_bytes=int(max_mb * 1024 * 1024)))
 
 
 @app.command()
@@ -84,22 +86,21 @@ def stage(
 ) -> None:
     """Rerun one stage from the previous stage's artifact in OUT/stages/."""
     from . import io
-    from .runner import Options, run as run_pipeline, run_doc
+    from .runner import Options, run_doc
 
     _check_stage(name)
     if name == "load":
         raise typer.BadParameter("load reads the input folder: use `pipeline run INPUT --to load`")
     opts = Options(input_dir=None, out_dir=out, workers=workers or os.cpu_count() or 1,
                    from_stage=name, to_stage=name, only_doc=doc)
+    if not doc:
+        _run_and_finish(opts)
+        return
     try:
-        if doc:
-            out_console.print_json(io.dumps(run_doc(opts)))
-            return
-        info = run_pipeline(opts, progress=_progress)
+        out_console.print_json(io.dumps(run_doc(opts)))
     except (FileNotFoundError, KeyError) as e:
         err_console.print(f"[red]error:[/] {e}")
         raise typer.Exit(2)
-    _finish(info, out)
 
 
 @app.command()
