@@ -20,18 +20,19 @@ def is_body(ln: Line) -> bool:
     return len(ln.text) >= st.body_min_len or (len(ln.text) >= 15 and ln.text[-1] in "。！？!?…”\"")
 
 
-def heading_like(ln: Line, allow_colon: bool = False) -> bool:
+def heading_like(ln: Line, allow_colon: bool = False, max_len: Optional[int] = None,
+                 latin_end: bool = True) -> bool:
     """A short line that could title what follows (no sentence punctuation at its end)."""
     st = settings()
     t = clean_title(ln.text).replace("**", "")
-    if not (st.heading_min_len <= len(t) <= st.heading_max_len):
+    if not (st.heading_min_len <= len(t) <= (max_len or st.heading_max_len)):
         return False
     end = ln.text.rstrip("*")[-1:]
     if (end in st.heading_end_forbidden and not (allow_colon and end in "：:")) or "。" in ln.text:
         return False
     if ln.text.rstrip("*”\"’）)")[-1:] in "。！？!?…":  # a quoted or bracketed utterance
         return False
-    if not_heading_re().match(t) or not re.search(r"[\u4e00-\u9fff]", t) or not balanced(t):
+    if not_heading_re(latin_end).match(t) or not re.search(r"[\u4e00-\u9fff]", t) or not balanced(t):
         return False
     return True
 
@@ -85,6 +86,18 @@ def markerless_headings(lines: list[Line], taken: set[int]) -> list[Item]:
         ok = (len(it.title) >= settings().lone_heading_min_len and is_body(lines[it.line - 1])
               and prev[-1] in "。！？!?”…" and is_body(lines[it.line + 1]))
         return out if ok else []
+    return out
+
+
+def bare_subheadings(lines: list[Line], bare: list[Item], taken: set[int]) -> list[Item]:
+    """M items: the heading line right under a bare numeral heading (1 / AMUNDI副首席投资官：Vincent
+    Mortier); it may be longer than a marker-less heading and end in a Latin name."""
+    out = []
+    for it in bare:
+        i = it.line + 1
+        if i + 1 < len(lines) and _free(i, lines, taken) and heading_like(
+                lines[i], max_len=settings().bare_subheading_max_len, latin_end=False):
+            out.append(Item("M", ("m", 1), None, "", clean_title(lines[i].text), lines[i].start, i))
     return out
 
 

@@ -12,6 +12,8 @@ SPACE = " \t\r\u3000\u00a0\u2002\u2003\u200b\ufeff"
 SOFT_BREAK = re.compile(r"(?<=[。！？!?])[ \t\u3000\u00a0]+(?=\S)")
 MD_HEADING = re.compile(r"#{1,6}(?=[ \t\u3000])")
 EMPHASIS = re.compile(r"^\*\*(.+)\*\*$")
+# what a subject before 首先 ends with (教授首先, 他首先, Ranjith教授首先), not 的首先 / 最首先
+LOOSE_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z](?<![的最是])")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Item:
     start: int
     line: int  # index into the lines
     mid_line: bool = False
+    loose: bool = False  # 首先 after its subject (张教授首先就…): kept only with a close sequel
     level: int = 0
     parent: Optional["Item"] = None
     end: int = 0
@@ -126,7 +129,7 @@ def line_marker(i: int, ln: Line, last: bool = False, md: bool = False) -> Optio
         if m and _heading_ok(p, ln, m):
             num = number_of(p.numeral, m.group("num")) if "num" in p.regex.groupindex else None
             title = line_title(text, m.end())
-            if not title:
+            if not title and not p.bare:
                 continue
             return Item("S", p.kind, num, m.group(0), title, ln.start + at, i)
     if level is not None and not last:
@@ -146,12 +149,17 @@ def inline_markers(i: int, ln: Line, skip: int = 0) -> list[Item]:
             continue
         for m in p.regex.finditer(text, skip):
             a = m.start()
+            num = number_of(p.numeral, m.group("num"))
+            loose = False
             if a > 0 and text[a - 1] not in st.clause_openers and text[a - 1] not in SPACE:
-                continue
+                # 张康之教授首先就…: the first of a sequence may follow its subject
+                if not (p.loose_first and num == 1 and LOOSE_BEFORE.match(text[a - 1])):
+                    continue
+                loose = True
             if p.kind == "inline_circled" and a == 0:
                 continue  # a line-start ① is a line marker
-            num = number_of(p.numeral, m.group("num"))
             title = clause_title(text, m.end())
-            out.append(Item("I", p.kind, num, m.group(0), title, ln.start + a, i, mid_line=a > 0 or ln.mid))
+            out.append(Item("I", p.kind, num, m.group(0), title, ln.start + a, i, mid_line=a > 0 or ln.mid,
+                            loose=loose))
     out.sort(key=lambda it: it.start)
     return out

@@ -21,6 +21,9 @@ class MarkerPattern:
     numeral: str  # cn | arabic | circled | order | none
     regex: re.Pattern
     heading_only: bool = False  # 第一章 / 第一条: only when followed by a space or on a short line
+    bare: bool = False  # the line holds only the numeral (1 / 01 / 一 as a heading): title ""
+    needs_run: bool = False  # counts only in a run of two or more (1 then 2, 一， then 二，)
+    loose_first: bool = False  # 首先 may also follow its subject (张教授首先…) when a sequence follows
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,15 @@ def patterns() -> tuple[MarkerPattern, ...]:
             d = json.loads(line)
             out.append(MarkerPattern(kind=d["kind"], scope=d["scope"], numeral=d["numeral"],
                                      regex=re.compile(d["regex"]),
-                                     heading_only=d.get("heading_only", False)))
+                                     heading_only=d.get("heading_only", False),
+                                     bare=d.get("bare", False), needs_run=d.get("needs_run", False),
+                                     loose_first=d.get("loose_first", False)))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def pattern_of(kind) -> MarkerPattern | None:
+    return next((p for p in patterns() if p.kind == kind), None)
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +61,15 @@ def settings() -> Settings:
     return Settings(json.loads((RES / "segment_settings.json").read_text(encoding="utf-8")))
 
 
-@lru_cache(maxsize=1)
-def not_heading_re() -> re.Pattern:
+LATIN_END = ".*[A-Za-z]$"
+
+
+@lru_cache(maxsize=2)
+def not_heading_re(latin_end: bool = True) -> re.Pattern:
+    """Lines that are never marker-less headings; latin_end=False keeps a line ending in a Latin
+    word (a subheading under a bare numeral: 首席投资官：Rick Rieder)."""
     lines = [l.strip() for l in (RES / "segment_not_headings.txt").read_text(encoding="utf-8").splitlines()]
-    alts = [l for l in lines if l and not l.startswith("#")]
+    alts = [l for l in lines if l and not l.startswith("#") and (latin_end or l != LATIN_END)]
     return re.compile("|".join(f"(?:{a})" for a in alts))
 
 

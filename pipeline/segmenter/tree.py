@@ -6,7 +6,7 @@ import bisect
 from typing import Optional
 
 from .lines import Item, Line
-from .resources import settings
+from .resources import pattern_of, settings
 
 
 def _pop_to(stack: list[Item], idx: int, at: int) -> None:
@@ -39,8 +39,10 @@ def place(stack: list[Item], it: Item, last: dict) -> bool:
                 _pop_to(stack, (k + 1) if k is not None else 0, it.start)
         else:
             k = _find(stack, lambda s: s.kind == it.kind)
-            if it.num is not None and it.num != 1 and it.num != last.get(it.kind, -9) + 1:
-                return False
+            prev = last.get(it.kind, -9)
+            if it.num is not None and it.num != 1 and it.num != prev + 1 and not (
+                    it.num == prev and (p := pattern_of(it.kind)) is not None and p.bare):
+                return False  # (a bare numeral heading may repeat its number by mistake: 3 3 4)
             if k is not None:
                 _pop_to(stack, k, it.start)
             else:
@@ -80,18 +82,54 @@ def build(items: list[Item], text_end: int) -> list[Item]:
     return kept
 
 
+ORDINAL_KINDS = ("inline_shi", "inline_yao", "inline_di", "inline_qi", "inline_order")
+
+
+def _continues(seq: list[Item], it: Item) -> bool:
+    last = seq[-1]
+    return it.num == last.num + 1 or (it.num == 99 and last.num < 99)
+
+
+def _close(seq: list[Item], it: Item) -> bool:
+    """Within reach of the sequence's last item: a few lines for 首先/其次 and across kinds (no limit
+    for 一是 after 一是 in one region); a loose
+    首先 (张教授首先…) only with a sequel a short way on in its own line, or opening the next."""
+    st = settings()
+    last = seq[-1]
+    if len(seq) == 1 and last.loose:
+        return ((it.line == last.line and it.start - last.start <= st.loose_first_max_chars)
+                or (it.line == last.line + 1 and not it.mid_line))
+    if it.kind == "inline_order" or it.kind != last.kind:
+        return it.line - last.line <= st.order_max_line_gap
+    return True
+
+
 def inline_sequences(cands: list[Item]) -> list[list[Item]]:
-    """Inline items that form a sequence (一是 then 二是 …, 首先 then 其次/最后) within one region."""
+    """Inline items that form a sequence (一是 then 二是 …, 首先 then 其次/最后) within one region.
+    An ordinal may also continue the sequence of the item right before it when that is of another
+    kind (一是…其次是…, 首先…其次…第三，…); 最后 only one that already holds 首先/其次/再次."""
     keep = []
     by_kind: dict[object, list[list[Item]]] = {}
+    seq_of: dict[int, list[Item]] = {}
+    prev: Item | None = None
     for it in cands:
         seqs = by_kind.setdefault(it.kind, [])
+        seq = None
         if it.num == 1:
-            seqs.append([it])
-        elif seqs and (it.num == seqs[-1][-1].num + 1 or (it.num == 99 and seqs[-1][-1].num < 99)):
-            gap = settings().order_max_line_gap if it.kind == "inline_order" else None
-            if gap is None or it.line - seqs[-1][-1].line <= gap:
-                seqs[-1].append(it)
+            seq = [it]
+            seqs.append(seq)
+        elif seqs and _continues(seqs[-1], it) and _close(seqs[-1], it):
+            seq = seqs[-1]
+            seq.append(it)
+        elif it.kind in ORDINAL_KINDS and prev is not None and prev.kind in ORDINAL_KINDS and seq_of.get(id(prev)):
+            other = seq_of[id(prev)]  # the sequence of the item right before, of another kind
+            if (other[-1] is prev and _continues(other, it) and _close(other, it)
+                    and (it.num < 99 or any(x.kind == "inline_order" for x in other))):
+                seq = other
+                seq.append(it)
+        if seq is not None:
+            seq_of[id(it)] = seq
+        prev = it
     for seqs in by_kind.values():
         for seq in seqs:
             if len(seq) >= 2:

@@ -320,7 +320,8 @@ def test_corpus_properties_and_speed():
             # 第一中学, 一中, 一线, 第一时间: a marker never starts inside a name
             assert not (s.marker and NAME_AT.match(d.text, s.start)), (d.doc_id, s)
             prev = d.text[s.start - 1] if s.start else "\n"
-            assert prev in "\n 　。；;：:，,！？!?、）)”\"】]…*", (d.doc_id, s)  # starts a line or clause
+            # starts a line or clause, but for 首先 after its subject (张教授首先就…)
+            assert prev in "\n 　。；;：:，,！？!?、）)”\"】]…*" or s.marker.startswith("首先"), (d.doc_id, s)
             if s.parent_id is None:
                 assert s.level == 1
             else:
@@ -348,3 +349,173 @@ def test_reported_speech_openings_are_not_lead_sentences():
 会议强调，要压实工作责任。各单位主要负责人要亲自抓、负总责，确保各项任务落到实处、取得实效。
 会议要求，要强化督促检查。学校将定期开展专项督查，对工作不力的单位进行通报批评并限期整改。"""
     assert secs(body) == []
+
+
+# --- bare numeral headings, 一， items, 首先/其次 sequences, captions (held-out misses) -----------
+
+SINA_3 = """随着低增长、低利率、低通胀成为新的常态，资金不断涌入避险资产，债券收益率不断下行，负利率债券的市场也不断扩大，那么当前的债市是否存在泡沫？
+1
+AMUNDI副首席投资官：Vincent Mortier
+债券市场存在泡沫吗？
+估值确实过高，因此这可以被视为泡沫。负利率从长期来看是不可持续的。
+2
+贝莱德(431.2, 7.37, 1.74%)固定收益业务全球首席投资官：Rick Rieder
+债券市场存在泡沫吗？
+完全没有泡沫。由于人口结构的变化，以及养老基金和保险公司对收入的需求不断上升，债券需求已远远超过供应。
+3
+摩根大通首席投资官兼全球固定收益主管：Bob Michele
+债券市场存在泡沫吗？
+不。各国央行正在准备出台新的政策，来应对通胀预期大幅下降的新政策。
+3
+LGIM首席投资官：Sonja Laud
+债券市场存在泡沫吗？
+不。负收益率令人不安，但我们几乎看不到与泡沫相关的繁荣迹象。
+4
+英国M&G固定收益副主管：Stefan Isaacs
+债券市场存在泡沫吗？
+发达经济体的政府债券估值过高。目前的定价已经走得太远。"""
+
+
+def test_bare_numeral_headings_with_subheadings():
+    # marker = the numeral, title ""; the line under it is a heading one level below (it may be
+    # long and end in a Latin name); a repeated number (3, 3, 4) is a slip of the page, not a stop
+    assert secs(SINA_3) == [
+        (1, "1", ""), (2, "", "AMUNDI副首席投资官：Vincent Mortier"),
+        (1, "2", ""), (2, "", "贝莱德(431.2, 7.37, 1.74%)固定收益业务全球首席投资官：Rick Rieder"),
+        (1, "3", ""), (2, "", "摩根大通首席投资官兼全球固定收益主管：Bob Michele"),
+        (1, "3", ""), (2, "", "LGIM首席投资官：Sonja Laud"),
+        (1, "4", ""), (2, "", "英国M&G固定收益副主管：Stefan Isaacs")]
+
+
+BARE_BODY = [
+    "7月18日上午，公管学院土地资源管理专业举行江苏省产教融合型品牌专业建设项目任务书专家论证会。",
+    "会议伊始，王义保代表学院致辞。他介绍了公共管理学院的改革及发展状况。",
+    "论证阶段，李永峰教授分别从专业建设现状、共建单位概况、师资基本情况等方面汇报了建设内容。",
+    "此次会议得到了各位专家务实、深入且具有启发性的意见与建议。",
+]
+
+
+@pytest.mark.parametrize("nums", [("1", "2", "3"), ("01", "02", "03"), ("一", "二", "三"), ("**1**", "**2**", "**3**")])
+def test_bare_numeral_lines_over_paragraphs(nums):
+    body = BARE_BODY[0] + "".join(f"\n{n}\n{p}" for n, p in zip(nums, BARE_BODY[1:]))
+    want = [n.strip("*") for n in nums]
+    assert secs(body, fmt="md") == [(1, want[0], ""), (1, want[1], ""), (1, want[2], "")]
+
+
+def test_bare_numerals_nest_over_other_markers():
+    body = (BARE_BODY[0] + "\n1\n" + BARE_BODY[1] + "\n2\n对“八国”，也想说两点：\n"
+            "一，论证阶段，李永峰教授汇报了建设内容。各位专家提出了意见与建议。\n"
+            "二，此次会议让兄弟院校更加深入的了解了土地资源管理专业的发展状况。有利于专业建设。")
+    assert secs(body) == [(1, "1", ""), (1, "2", ""), (2, "一，", "论证阶段，李永峰教授汇报了建设内容"),
+                          (2, "二，", "此次会议让兄弟院校更加深入的了解了土地资源管理专业的发展状况")]
+
+
+@pytest.mark.parametrize("body", [
+    # a lone 1
+    BARE_BODY[0] + "\n1\n" + BARE_BODY[1],
+    # the rows of a flattened table (序号 / 姓名 / 论文题目 / 等级)
+    "附件：2022年江苏省研究生“双碳”管理学术创新论坛（分论坛五）获奖名单\n序号\n姓名\n论文题目\n等级\n1\n武文琪\n"
+    "Does urban agglomeration construction reduce carbon emission？——An empirical\n"
+    "test based on the spatial difference-in-difference model\n一等奖\n2\n陈帆\n"
+    "基于数据特征的工业统计数据缺失值填充建模方法：以中国电力统计数据为例\n一等奖\n3\n周国辉\n"
+    "《客户能影响供应商企业社会责任履行吗？——基于供应链风险传递视角》\n一等奖",
+    # page numbers
+    BARE_BODY[0] + "\n1\n2\n3\n下一页",
+    # numbering that does not continue
+    BARE_BODY[0] + "\n1\n" + BARE_BODY[1] + "\n3\n" + BARE_BODY[2],
+])
+def test_not_bare_numeral_headings(body):
+    assert secs(body) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("一，论证阶段，李永峰教授汇报了建设内容。随后各位专家提出了意见与建议。\n二,报告会后大家纷纷合影留念。现场学术氛围热烈。",
+     [(1, "一，", "论证阶段，李永峰教授汇报了建设内容"), (1, "二,", "报告会后大家纷纷合影留念")]),
+    ("他提出两点看法。其一，要有大的学科格局，学好专业知识；其二，要练就专业本领，服务区域发展。",
+     [(1, "其一，", "要有大的学科格局"), (1, "其二，", "要练就专业本领")]),
+])
+def test_chinese_numeral_comma_items(body, expected):
+    assert secs(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "一，论证阶段，李永峰教授汇报了建设内容。随后各位专家提出了意见与建议。",  # alone
+    "一，二，三，同学们齐声喊出口号，合影留念。\n随后大家回到教室。",  # counting
+    "第一板斧是，5月28日拉布发出威胁。第二板斧是，6月2日拉布在议会中表示。",  # not followed by punctuation
+])
+def test_not_chinese_numeral_comma_items(body):
+    assert secs(body) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    # 一是 … 其次是 (another kind continues the count); the marker keeps 是 as 一是 does
+    ("一家数据公司产品负责人提到，一是客户方向转型，将目光投向银行等传统金融机构是大势所趋。\n"
+     "此前，有报道指出，服务重心逐渐转向银行机构成了明显趋势。\n"
+     "其次是业务方向转型，单纯的数据服务已不能满足市场需求，向科技赋能转型。",
+     [(1, "一是", "客户方向转型"), (1, "其次是", "业务方向转型")]),
+    ("活动共分三个环节。首先是“一起来装饰”环节，孩子们装饰主题墙；其次是“乐高拼搭”活动，大家互相合作；"
+     "最后是“实现心愿”活动环节，小朋友们互赠礼物。",
+     [(1, "首先是", "“一起来装饰”环节"), (1, "其次是", "“乐高拼搭”活动"), (1, "最后是", "“实现心愿”活动环节")]),
+    # 首先 … 其次 … 第三，
+    ("韩宝平教授首先回顾了我校环境学科的发展历程及在全国的地位；其次他介绍了我国新时代环境形势、压力和挑战，"
+     "勉励青年教师要有大的学科格局；第三，他重点从环境问题的尺度效应三个层面系统阐述了环境学科的思维特点。",
+     [(1, "首先", "回顾了我校环境学科的发展历程及在全国的地位"), (1, "其次", "他介绍了我国新时代环境形势、压力和挑战"),
+      (1, "第三，", "他重点从环境问题的尺度效应三个层面系统阐述了环境学科的思维特点")]),
+    # 首先 … 其次 … 三是 … 四是
+    ("赵超副书记提出了四点希望：首先要立大志，为国家而学习；其次要担大任，不怕吃苦；三是要行大道，"
+     "要一身正气；四是要成大器，做对国家有用的人。",
+     [(1, "首先", "要立大志"), (1, "其次", "要担大任"), (1, "三是", "要行大道"), (1, "四是", "要成大器")]),
+])
+def test_order_words_across_kinds_and_with_shi(body, expected):
+    assert secs(body) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a speaker's sequence: 首先 after the subject, the rest at clause starts, in one paragraph
+    ("会议伊始，王义保代表学院致辞。他首先就各位专家长期以来的办学支持表示感谢，其次介绍了公共管理学院的改革及发展状况，"
+     "最后希望土地资源管理专业抓住机遇，认真编写好建设任务书。",
+     [(1, "首先", "就各位专家长期以来的办学支持表示感谢"), (1, "其次", "介绍了公共管理学院的改革及发展状况"),
+      (1, "最后", "希望土地资源管理专业抓住机遇")]),
+    ("她首先向广大同学介绍了时间的深度、边界等概念以及中西方时间观差异，其次介绍了心理时间的五条规律。",
+     [(1, "首先", "向广大同学介绍了时间的深度、边界等概念以及中西方时间观差异"), (1, "其次", "介绍了心理时间的五条规律")]),
+    # … or in consecutive paragraphs
+    ("会上，孙云霄副书记首先从大学生涯非常重要的三本书入手，分别讲解了校规校纪、大学生的生涯规划等相关内容。\n"
+     "最后，程铄博、黄天静老师对于即将开展的军训活动，向同学们提出了要求。",
+     [(1, "首先", "从大学生涯非常重要的三本书入手"), (1, "最后", "程铄博、黄天静老师对于即将开展的军训活动")]),
+])
+def test_order_words_after_the_subject(body, expected):
+    assert secs(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # 首先 after the subject with no sequel close by (闭幕式最后 is not at a clause start)
+    "开幕式上，张万海致欢迎辞。他首先围绕学校发展规划、学科建设、人才培养等方向，简要介绍了学校基本情况。\n"
+    "与会专家围绕主题进行了报告。\n论坛分为开幕式、主题报告、闭幕式三个环节。\n"
+    "闭幕式最后，王锋副院长宣读本次论坛的获奖名单。",
+    "他首先对各位同仁致以诚挚问候，并简要介绍了灵璧县经济社会发展情况。",  # 首先 alone
+    "最后，会议圆满结束。",  # 最后 alone
+    "他首先介绍了基本情况。项目进入最后阶段，打通最后一公里。",  # 最后 as a noun
+    "首先，他介绍了基本情况。\n大家进行了讨论。\n随后参观了实验室。\n又听取了汇报。\n最后，会议圆满结束。",  # too far
+])
+def test_not_order_sequences(body):
+    assert secs(body) == []
+
+
+def test_image_captions_are_not_headings():
+    body = """“中美贸易战正在变成一场持久战，但我们已有准备。”在东莞洪梅镇，海新科技董事长杨敬辉当面告诉笔者。这句话代表了许多企业家的心声。
+特朗普“速胜”企图已在穗莞深破产
+全球25%智能手机、20%毛衣、30%玩具、10%眼镜与运动鞋均产自东莞，中美经贸摩擦对东莞市的影响无疑是直接的。
+贸易战导致的原材料购进受限、环保与人工成本增加等原因，的确逼迫企业转型。在张华荣眼里，华坚志在全球。
+华坚鞋业生产车间
+在全球最大手机代工企业之一的华勤通讯，某高管表示，5G时代，美国技术不占有优势，肯定打垮不了中国企业。"""
+    assert secs(body) == [(1, "", "特朗普“速胜”企图已在穗莞深破产")]
+
+
+def test_a_heading_block_with_only_scraps_under_it_is_page_furniture():
+    title = "标题"
+    body = "工作举措\n全面贯彻党的教育方针，落实立德树人根本任务，办好人民满意的教育。\n公司资本论\n连接每日热点，\n点评股市众生相"
+    start = len(title) + 1
+    at = start + body.index("公司资本论")
+    blocks = [Block(start=start, end=start + 4, kind="heading", level=2),
+              Block(start=at, end=at + 5, kind="heading", level=2)]
+    assert secs(body, title=title, blocks=blocks) == [(1, "", "工作举措")]
