@@ -9,9 +9,13 @@ Signals, in the order applied (a block keeps the first reason it gets):
 3. runs of very short unpunctuated lines (keyword tag lists, menus) at the head or tail, and
    menu lines (four or more short words separated by spaces or bars) outside the article;
 4. lines repeated across the folder's documents (SiteSignals) in the head or tail zone;
+5. (HTML) bare numbers above the body (view and like counters);
 0. (Markdown, first) image captions: short lines next to images or before the first
-   paragraph of a post that has images, and captions glued to the start of the first
-   paragraph (cut at its sentence opener); lines of only symbols are `empty`.
+   paragraph of a post that has images (not a line that opens a sentence or leaves a quote
+   open: the crawler split the first sentence there), longer unpunctuated lines there that
+   end like a caption (…作报告, …致辞), and captions glued to the start of the first
+   paragraph (cut at its sentence opener, or before a lead couplet); lines of only symbols
+   are `empty`.
 """
 from __future__ import annotations
 
@@ -178,10 +182,33 @@ def _repeated(blocks: list[RawBlock], signals: Optional[SiteSignals]) -> None:
             b.reason = "repeated"
 
 
+OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("【", "】"), ("「", "」"))
+CLOSERS = tuple(b for _, b in OPEN_CLOSE)
+
+
+def _unbalanced(k: str) -> bool:
+    """An opening quote or bracket left open: the line goes on in the next one."""
+    return any(k.count(a) > k.count(b) for a, b in OPEN_CLOSE) or k.endswith(("-", "—", "·"))
+
+
+@lru_cache(maxsize=1)
+def _opener_re():
+    return re.compile(cues()["glued_caption_opener"])
+
+
 def _is_caption(b: RawBlock) -> bool:
+    """A short line that does not end, continue or open like a sentence (活动现场, 嘉宾合影)."""
     k = b.key
     return (b.reason is None and b.kind in ("paragraph", "heading") and 0 < len(k) <= settings()["caption_max_len"]
-            and not k.endswith(CLAUSE_END) and not ENUM_RE.match(k))
+            and not k.endswith(CLAUSE_END) and not ENUM_RE.match(k) and not _unbalanced(k)
+            and not (_opener_re().match(k) and PROSE_PUNCT_RE.search(k)))
+
+
+def _is_long_caption(b: RawBlock) -> bool:
+    """A longer unpunctuated line that ends like a caption (…教授Hyuk Park作报告, …线上致辞)."""
+    k = b.key
+    return (b.reason is None and b.kind == "paragraph" and len(k) <= settings()["long_caption_max_len"]
+            and not PROSE_PUNCT_RE.search(k) and not _unbalanced(k) and k.endswith(tuple(cues()["caption_end_words"])))
 
 
 def _captions(blocks: list[RawBlock]) -> None:
@@ -190,7 +217,7 @@ def _captions(blocks: list[RawBlock]) -> None:
     for i, b in enumerate(blocks):  # leading captions (the crawler moved the images to the end)
         if b.reason is not None and b.reason != "image":
             continue
-        if b.reason is None and not _is_caption(b):
+        if b.reason is None and not (_is_caption(b) or _is_long_caption(b)):
             break
         if b.reason is None:
             b.reason = "image"
@@ -202,25 +229,70 @@ def _captions(blocks: list[RawBlock]) -> None:
                 blocks[j].reason = "image"
 
 
-FIRST_CLAUSE_RE = re.compile(r"[^，。；：！？、,;:!?（(“\"《]*")
+FIRST_CLAUSE_RE = re.compile(r"[^，。；：！？、,;:!?]*")
+CLAUSE_SPLIT_RE = re.compile(r"[，,]")
+
+
+def _opener_cut(text: str) -> Optional[int]:
+    """Where the first sentence opens (近日 / 为进一步 / 9月5日 …) inside a long first clause.
+
+    The clause runs to the first clause punctuation; quotes and book titles may sit in it (an
+    opener inside an open “…” or 《…》, or right after one that closes (《徐州日报》2021年9月2日…),
+    is not one). The last opener counts, unless the text before it ends with an organisation
+    (…计算机学院为进一步加强…: the subject of the sentence, `glued_caption_not_after`).
+    """
+    clause = FIRST_CLAUSE_RE.match(text).group(0)
+    if len(clause) < cues()["glued_caption_min_clause"]:
+        return None
+    starts = [m.start() for m in _opener_re().finditer(clause)
+              if not _unbalanced(clause[:m.start()]) and not clause[:m.start()].endswith(CLOSERS)]
+    if not starts or starts[-1] < 4 or _org_re().search(clause[:starts[-1]]):
+        return None
+    return starts[-1]
+
+
+@lru_cache(maxsize=1)
+def _org_re():
+    """The text before an opener ends with an organisation: the sentence's subject, not a caption."""
+    alt = "|".join(sorted(map(re.escape, cues()["glued_caption_not_after"]), key=len, reverse=True))
+    return re.compile(rf"(?:{alt})$")
+
+
+def _slogan_cut(text: str) -> Optional[int]:
+    """Where a lead couplet starts: `captions踏访燎原星火，传承红色基因。近期，…`.
+
+    The first sentence is a long unpunctuated run, then one or more clauses of one length L
+    (4 to 8 characters), and the next sentence opens like a news lead (近期 / 为庆祝 / a date):
+    the couplet's first half is the run's last L characters, the captions are before it (when
+    they read like captions: 合影, 现场, 参观 … in `glued_caption_words`).
+    """
+    end = text.find("。")
+    if end < 0 or not _opener_re().match(text[end + 1:]):
+        return None
+    clauses = CLAUSE_SPLIT_RE.split(text[:end])
+    head, rest = clauses[0], clauses[1:]
+    if not rest or len({len(c) for c in rest}) != 1 or PUNCT_RE.search("".join(rest)):
+        return None
+    n = len(rest[0])
+    run = head[:len(head) - n]
+    if not 4 <= n <= 8 or len(run) < cues()["glued_caption_min_run"] or PUNCT_RE.search(head):
+        return None
+    return len(run) if any(w in run for w in cues()["glued_caption_words"]) else None
 
 
 def _glued_captions(blocks: list[RawBlock]) -> None:
-    """Captions the crawler glued before the first sentence: cut them off at the sentence opener."""
+    """Captions the crawler glued before the first sentence: cut them off where it opens."""
     if not any("image" in b.flags for b in blocks):
         return
     first = next((b for b in blocks if b.reason is None and is_sentence_like(b)), None)
     if first is None:
         return
-    clause = FIRST_CLAUSE_RE.match(first.text).group(0)
-    if len(clause) < cues()["glued_caption_min_clause"]:
-        return
-    starts = [m.start() for m in re.finditer(cues()["glued_caption_opener"], clause)]
-    if starts and starts[-1] >= 4:
-        first.cut.append(("image", first.text[:starts[-1]]))
-        first.text = first.text[starts[-1]:]
+    at = _opener_cut(first.text) or _slogan_cut(first.text)
+    if at:
+        first.cut.append(("image", first.text[:at]))
+        first.text = first.text[at:]
         if first.start is not None:
-            first.start += starts[-1]  # approximate when markup preceded the cut
+            first.start += at  # approximate when markup preceded the cut
 
 
 def _prose(b: RawBlock) -> bool:
@@ -278,6 +350,18 @@ def classify(blocks: list[RawBlock], signals: Optional[SiteSignals] = None, fmt:
     _tag_runs(blocks)
     _menu_lines(blocks)
     _repeated(blocks, signals)
+    if fmt == "html":
+        _head_counters(blocks)
     if fmt == "txt":
         _core(blocks)
     return blocks
+
+
+def _head_counters(blocks: list[RawBlock]) -> None:
+    """Bare numbers above the article body of a page: view, comment and like counts (4, 3573),
+    possibly after an icon-font glyph (a private-use character)."""
+    for b in blocks:
+        if b.reason is None and _prose(b):
+            return
+        if b.reason is None and b.kind != "table" and re.fullmatch(r"[\ue000-\uf8ff]*\d{1,8}", b.key):
+            b.reason = "metadata"

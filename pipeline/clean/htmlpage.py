@@ -2,8 +2,12 @@
 
 Main content: trafilatura 2.3.1 (favor_precision; on the corpus pages it kept every gold
 keep string and left fewer boilerplate blocks than its default or readability), rerun with
-favor_recall when that yields less than `html_min_article_chars`; when trafilatura finds
-nothing, the page's visible lines go through the block classifier instead. The residue
+favor_recall when that yields less than `html_min_article_chars` (unless recall glues the
+precision paragraphs into one, with the page chrome between them); when trafilatura finds
+nothing, the page's visible lines go through the block classifier instead. trafilatura is
+given a copy of the page without empty elements that carry a tail (its precision pruning
+drops such a tail: a paragraph ended at `<span id="quote_AAPL"></span>`), and a paragraph
+that is still only the start of a visible line, cut mid-sentence, takes the whole line. The residue
 trafilatura leaves (原标题, 声明, 推荐新闻 lists, share lines) is removed by `classify`.
 lxml parses the page once more for what trafilatura does not give: the visible lines (for
 `removed` and for the header zone between the headline and the article, where the date and
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -29,10 +34,26 @@ BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", 
               "aside", "blockquote", "dl", "figure", "figcaption", "main", "pre", "hr"}
 BLOCKY = {"p", "head", "list", "item", "table", "quote", "code", "div"}
 SOURCE_CLASS_RE = re.compile(r"(^|\s|[-_])source([-_](name|link|text|info))?($|\s)", re.I)
+# the elements trafilatura's prune_html deletes when empty (trafilatura.settings.CUT_EMPTY_ELEMS)
+EMPTY_PRUNED = ("article", "b", "blockquote", "dd", "div", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+                "i", "li", "main", "p", "pre", "q", "section", "span", "strong")
+INLINE_PRUNED = {"b", "em", "i", "q", "span", "strong"}
 SENT_END_RE = re.compile(r"[。！？!?]")
+SENT_END_CHARS = tuple("。！？!?；;…")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 META_DATE_KEYS = ("article:published_time", "og:release_date", "publishdate", "pubdate", "publish_date",
-                  "release_date", "datepublished", "dc.date", "dc.date.issued", "published_time")
+                  "release_date", "datepublished", "dc.date", "dc.date.issued", "published_time",
+                  "og:published_time", "article:published", "firstpublishedtime", "publishtime", "pubtime",
+                  "apub:time", "weibo: article:create_at", "sailthru.date", "datecreated")
+# a page's own last change: only when nothing else dates it (not page-generation or crawl times)
+META_UPDATE_KEYS = ("datemodified", "dateupdate", "article:modified_time", "og:updated_time", "lastmodifiedtime",
+                    "weibo: article:update_at", "dc.date.modified")
+LD_DATE_RE = re.compile(r'"(?:datePublished|pubDate|dateCreated)"\s*:\s*"([^"]{8,40})"')
+# A publication time kept only in a script variable, as WeChat article pages do (var ct = "<epoch seconds>")
+SCRIPT_EPOCH_RE = re.compile(r'\bvar\s+ct\s*=\s*"(1\d{9})"')
+# The publishing account of a WeChat article (shown under its headline)
+SCRIPT_ACCOUNT_RE = re.compile(r'\bvar\s+nickname\s*=\s*"([^"<>]{1,40})"')
+CHINA_TZ = timezone(timedelta(hours=8))
 
 
 @dataclass
@@ -42,7 +63,9 @@ class Page:
     headlines: list[str] = field(default_factory=list)  # h1..h3 texts, in page order
     og_title: str = ""
     site_name: str = ""
-    meta_date: str = ""
+    meta_date: str = ""  # a publication date in a meta tag or JSON-LD
+    account: str = ""  # the publishing account named under the headline (WeChat js_name / nickname)
+    meta_updated: str = ""  # a modification date in a meta tag
     source_elems: list[str] = field(default_factory=list)  # texts of elements classed "source"
     date_elems: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # visible lines of the whole page
@@ -125,6 +148,28 @@ def page_facts(root) -> Page:
             p.site_name = val
         elif key in META_DATE_KEYS and not p.meta_date:
             p.meta_date = val
+        elif key in META_UPDATE_KEYS and not p.meta_updated:
+            p.meta_updated = val
+    if not p.meta_date:
+        for el in root.xpath("//script[@type='application/ld+json']"):
+            m = LD_DATE_RE.search(el.text or "")
+            if m:
+                p.meta_date = m.group(1)
+                break
+    if not p.meta_date:
+        for el in root.xpath("//script[not(@src)]"):
+            m = SCRIPT_EPOCH_RE.search(el.text or "")
+            if m:
+                p.meta_date = datetime.fromtimestamp(int(m.group(1)), CHINA_TZ).strftime("%Y-%m-%d")
+                break
+    account = _texts(root, "//*[@id='js_name']", 40)
+    if not account:
+        for el in root.xpath("//script[not(@src)]"):
+            m = SCRIPT_ACCOUNT_RE.search(el.text or "")
+            if m:
+                account = [norm_ws(m.group(1))]
+                break
+    p.account = account[0] if account else ""
     p.source_elems = [norm_ws(el.text_content()) for el in root.xpath("//*[contains(@class,'source') or @id='source']")
                       if SOURCE_CLASS_RE.search(el.get("class") or el.get("id") or "")
                       and 0 < len(norm_ws(el.text_content())) <= 40]
@@ -202,24 +247,53 @@ def _sentences(blocks: list[RawBlock]) -> int:
     return sum(len(SENT_END_RE.findall(b.text)) for b in blocks)
 
 
+def keep_empty_tails(root):
+    """A copy of the page in which no empty element carries text in its tail.
+
+    trafilatura's favor_precision pruning deletes empty elements (text None, no children)
+    together with their tail, so `消息，<span><a>苹果</a></span><span id="quote"></span>2019秋季…`
+    came out as `消息，苹果`. Empty inline elements are unwrapped here (the tail joins the text
+    before it); empty block elements become a <br> (the tail stays on a line of its own).
+    """
+    tree = copy.deepcopy(root)
+    for el in list(tree.iter(*EMPTY_PRUNED)):
+        if el.text is None and len(el) == 0 and el.tail and el.tail.strip() and el.getparent() is not None:
+            if el.tag in INLINE_PRUNED:
+                el.drop_tag()
+            else:
+                el.tag = "br"
+                el.attrib.clear()
+    return tree
+
+
 def main_blocks(raw: str, root=None) -> tuple[list[RawBlock], dict]:
     """trafilatura's main content as blocks, and its metadata (on a copy of `root` when given)."""
     opts = dict(output_format="xml", include_tables=True, include_comments=False, with_metadata=True)
     blocks: list[RawBlock] = []
     meta: dict = {}
+    safe = keep_empty_tails(root) if root is not None else None
     for mode in ({"favor_precision": True}, {"favor_recall": True}):
         try:
-            xml = trafilatura.extract(copy.deepcopy(root) if root is not None else raw, **opts, **mode)
+            xml = trafilatura.extract(copy.deepcopy(safe) if safe is not None else raw, **opts, **mode)
         except Exception:  # trafilatura raises on some malformed pages; fall back below
             xml = None
         if not xml:
             continue
-        blocks = _xml_blocks(xml)
+        found = _xml_blocks(xml)
+        if blocks and _glued(found, blocks):  # recall's fallback: the whole page as one paragraph
+            break
+        blocks = found
         head = etree.fromstring(xml.encode("utf-8"))
         meta = {k: head.get(k) for k in ("title", "date", "sitename", "author")}
         if sum(len(b.key) for b in blocks) >= settings()["html_min_article_chars"]:
             break
     return blocks, meta
+
+
+def _glued(found: list[RawBlock], before: list[RawBlock]) -> bool:
+    """`found` glues several of the `before` blocks into one (with the page chrome between them)."""
+    keys = [b.key for b in before if len(b.key) >= 10]
+    return len(keys) >= 2 and any(sum(k in f.key for k in keys) >= 2 for f in found)
 
 
 def locate(raw: str, text: str, cursor: int) -> tuple[Optional[int], Optional[int], int]:
@@ -231,6 +305,25 @@ def locate(raw: str, text: str, cursor: int) -> tuple[Optional[int], Optional[in
     j = raw.find(text, i)
     end = j + len(text) if j == i else i + len(probe)
     return i, end, end
+
+
+def restore_truncated(blocks: list[RawBlock], lines: list[str]) -> None:
+    """Give a paragraph cut off mid-sentence back the rest of its visible line (in place).
+
+    A trafilatura paragraph that is not a visible line of its own but the start of exactly one,
+    ending inside a sentence, whose rest no other kept block holds, lost text at an inline
+    element (see keep_empty_tails): it takes the whole line.
+    """
+    line_keys = [line_key(t) for t in lines]
+    whole = set(line_keys)
+    kept = "\n".join(b.key for b in blocks)
+    for b in blocks:
+        k = b.key
+        if b.kind != "paragraph" or len(k) < 10 or k in whole or k.endswith(SENT_END_CHARS):
+            continue
+        hits = [i for i, lk in enumerate(line_keys) if len(lk) > len(k) and lk.startswith(k)]
+        if len(hits) == 1 and line_keys[hits[0]][len(k):] not in kept:
+            b.text = lines[hits[0]]
 
 
 def html_blocks(raw: str) -> tuple[list[RawBlock], list[RawBlock], Page]:
@@ -251,6 +344,8 @@ def html_blocks(raw: str) -> tuple[list[RawBlock], list[RawBlock], Page]:
     if not blocks:
         blocks = [RawBlock(text=t) for t in lines]
         return blocks, [RawBlock(text=s, reason="script") for s in scripts if s], page
+    if page.extractor == "trafilatura":
+        restore_truncated(blocks, lines)
     kept_keys = {b.key for b in blocks}
     kept = "\n".join(kept_keys)
     removed: list[RawBlock] = []

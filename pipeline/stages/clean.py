@@ -13,15 +13,23 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-from ..clean.blocks import RawBlock, line_key
+from ..clean.blocks import RawBlock, line_key, settings
 from ..clean.classify import classify, rule_reason
 from ..clean.fields import Context, extract_date, extract_source, extract_title
 from ..clean.htmlpage import html_blocks
 from ..clean.textblocks import markdown_blocks, physical_lines, text_blocks
 from ..models import Block, CleanedDoc, LoadedDoc, Removed, SiteSignals
 
+PROSE_RE = re.compile(r"[，。；！？、,;!?：:]")
 TAG_STRIP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
 MIN_DOCS = 3
+
+
+class EmptyArticleError(ValueError):
+    """clean() found no article text: the runner records the document in errors.jsonl (stage clean)."""
+
+    def __init__(self, doc_id: str):
+        super().__init__(f"no article text found after removing boilerplate ({doc_id})")
 
 
 def _signal_lines(doc: LoadedDoc) -> set[str]:
@@ -59,6 +67,12 @@ def _input_blocks(doc: LoadedDoc):
     return text_blocks(doc.raw), [], {}, None
 
 
+def _reads_as_text(b: RawBlock) -> bool:
+    """A block that can be article text: punctuated, a table, or at least `min_article_line` characters."""
+    return (b.kind == "table" or bool(PROSE_RE.search(b.text))
+            or len(b.key) >= settings()["min_article_line"])
+
+
 def _assemble(title: Optional[str], blocks: list[RawBlock], skip: Optional[int]):
     lines: list[tuple[str, str, Optional[int]]] = []
     if title:
@@ -76,7 +90,12 @@ def _assemble(title: Optional[str], blocks: list[RawBlock], skip: Optional[int])
 
 
 def clean(doc: LoadedDoc, signals: Optional[SiteSignals] = None) -> CleanedDoc:
-    """The article of one document, its boilerplate (with reasons) and its title/date/source."""
+    """The article of one document, its boilerplate (with reasons) and its title/date/source.
+
+    Raises EmptyArticleError (a ValueError) when no article line is left besides the headline,
+    or only short unpunctuated words (a page of only scripts and navigation, a text of only
+    boilerplate): an empty document is an error of this stage, not an empty record.
+    """
     blocks, chrome, front, page = _input_blocks(doc)
     classify(blocks, signals, doc.format)
     ctx = Context(fmt=doc.format, blocks=blocks, front=front, page=page)
@@ -92,6 +111,9 @@ def clean(doc: LoadedDoc, signals: Optional[SiteSignals] = None) -> CleanedDoc:
         if b.reason is None and "pre-core" in b.flags and i != skip:
             b.reason = rule_reason(b.key) or "navigation"
     text, out_blocks = _assemble(title.text, blocks, skip)
+    body = [b for i, b in enumerate(blocks) if b.reason is None and i != skip]
+    if not any(_reads_as_text(b) for b in body):  # nothing left, or only menu words (首页 学校概况)
+        raise EmptyArticleError(doc.doc_id)
     removed = []
     for b in blocks + chrome:
         for reason, piece in b.cut:

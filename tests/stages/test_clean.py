@@ -326,3 +326,233 @@ def test_layout_tables_are_paragraphs_data_tables_stay_tables_and_outlet_after_d
     assert "首页" not in c.text
     tables = [c.text[b.start:b.end] for b in c.blocks if b.kind == "table"]
     assert tables == ["产业\t投资\n第一产业\t1.7亿元\n第三产业\t119.90亿元"]
+
+
+# --- truncation at inline elements, empty articles, captions, dates, titles ------------------
+
+def _news_page(title: str, body: str, head: str = "", foot: str = "") -> str:
+    return (f"<html><head><title>{title}</title>{head}</head><body>"
+            "<ul class='nav'><li><a href='/'>首页</a></li><li><a href='/a'>国际</a></li></ul>"
+            f"<div class='article'>{body}</div>{foot}</body></html>")
+
+
+PARAS = "".join(f"<p>法国全国大罢工9日进入第五天，巴黎公共交通仍严重受阻，第{i}条地铁线路关闭，许多市民不得不步行或骑车上班。</p>"
+                for i in range(1, 6))
+
+
+def test_paragraph_is_not_cut_at_an_empty_inline_element():
+    """trafilatura's favor_precision pruning dropped the tail of an empty <span> (sina_4)."""
+    lead = ('<p>新浪科技讯 北京时间9月11日凌晨消息，<span id="usstock_AAPL"><a href="http://stock.x/AAPL.html" '
+            'class="keyword f_st">苹果</a></span><span id="quote_AAPL"></span>2019秋季发布会开幕，'
+            '新iPad为第一个出场的硬件产品。</p>')
+    c = clean(doc(_news_page("苹果秋季发布会开幕", lead + PARAS), "html"))
+    assert "新浪科技讯 北京时间9月11日凌晨消息，苹果2019秋季发布会开幕，新iPad为第一个出场的硬件产品。" in c.text.split("\n")
+    assert not any("2019秋季发布会开幕" in r.text for r in c.removed)
+
+
+def test_truncated_paragraph_takes_the_rest_of_its_visible_line():
+    from pipeline.clean.blocks import RawBlock
+    from pipeline.clean.htmlpage import restore_truncated
+
+    lines = ["首页", "新浪科技讯 北京时间9月11日凌晨消息，苹果2019秋季发布会开幕。", "第二段，写完了。"]
+    blocks = [RawBlock(text="新浪科技讯 北京时间9月11日凌晨消息，苹果"), RawBlock(text="第二段，写完了。")]
+    restore_truncated(blocks, lines)
+    assert [b.text for b in blocks] == lines[1:]
+    whole = [RawBlock(text="正文结束了。"), RawBlock(text="返回首页")]  # a sentence-final cut stays cut
+    restore_truncated(whole, ["正文结束了。返回首页>>"])
+    assert whole[0].text == "正文结束了。"
+
+
+def _visible_text_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("visible_text", CORPUS.parent / "tools" / "visible_text.py")
+    vt = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vt)
+    return vt
+
+
+def truncated_paragraphs(path: Path, c: CleanedDoc, vt) -> list[tuple[str, str]]:
+    """Kept lines that are a strict piece of a longer visible block whose rest was removed, cut mid-sentence.
+
+    The headline line and the <title> block are left out (the title drops its site name on
+    purpose), and so are pieces cut off on purpose (`b.cut`, e.g. 返回腾讯网首页>>) and
+    pieces that end and start at sentence boundaries (a summary lead repeating a sentence).
+    """
+    import html as html_mod
+
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    m = re.search(r"<title[^>]*>(.*?)</title>", raw, re.S | re.I)
+    title_key = canon(html_mod.unescape(m.group(1))) if m else None
+    blocks = [canon(l) for l in vt.visible(str(path)).split("\n")]
+    blocks = [v for v in blocks if v and v != title_key]
+    text = canon(c.text)
+    cuts = {canon(r.text) for r in c.removed if r.start is None}
+    lines = c.text.split("\n")
+    if c.title and lines and lines[0] == c.title:
+        lines = lines[1:]
+    ends = tuple(canon("。！？!?；;…”"))
+    out = []
+    for line in lines:
+        k = canon(line)
+        if len(k) < 4:
+            continue
+        for v in blocks:
+            i = v.find(k)
+            if i < 0 or len(v) == len(k):
+                continue
+            before, after = v[:i], v[i + len(k):]
+            rest = [r for r in (before, after) if len(r) >= 2 and r not in text and r not in cuts]
+            aligned = (not before or before.endswith(ends)) and (not after or k.endswith(ends))
+            if rest and not aligned:
+                out.append((line, " / ".join(rest)))
+                break
+    return out
+
+
+@needs_corpus
+def test_no_kept_paragraph_is_a_truncated_visible_block(corpus_cleaned):
+    out, _ = corpus_cleaned
+    vt = _visible_text_module()
+    bad = []
+    for d, c in out.values():
+        if d.format == "html":
+            bad += [(d.doc_id, line[:40], rest[:40]) for line, rest in truncated_paragraphs(Path(d.source_path), c, vt)]
+    assert bad == []
+
+
+@pytest.mark.parametrize("raw,fmt", [
+    ("<html><head><title>某某学校网站</title><script>var a = 1;</script></head><body>"
+     "<ul><li><a href='/'>首页</a></li><li><a href='/x'>学校概况</a></li></ul></body></html>", "html"),
+    ("返回首页 > 位置: 学校网 > 正文\n\n日期:2022/10/21 0:02:01 浏览:\n网站内容来源于网络,其真实性与本站无关,请网友慎重判断\n", "txt"),
+    ("---\ntitle: 中国矿业大学->活动现场 | cumt.net.cn\n---\n![图](http://x/a.png)\n\n[转入文章首发地址](http://x/p.htm)\n", "md"),
+])
+def test_a_document_without_article_text_is_an_error(raw, fmt):
+    from pipeline.stages.clean import EmptyArticleError
+
+    with pytest.raises(ValueError, match="no article text found after removing boilerplate") as e:
+        clean(doc(raw, fmt))
+    assert isinstance(e.value, EmptyArticleError)
+
+
+def test_runner_records_an_empty_article_in_errors_jsonl(tmp_path):
+    from pipeline.runner import Options, run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("【北岳中学团委】大同市北岳中学深入开展“三零”单位创建工作\n" + BODY, encoding="utf-8")
+    (src / "chrome.html").write_text("<html><head><title>某某学校网站</title></head><body>"
+                                     "<a href='/'>首页</a> <a href='/x'>学校概况</a></body></html>", encoding="utf-8")
+    run(Options(input_dir=src, out_dir=tmp_path / "out", to_stage="clean"))
+    errors = [json.loads(l) for l in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["doc_id"], e["stage"], e["error"]) for e in errors] == [("chrome", "clean", "EmptyArticleError")]
+    assert "no article text found" in errors[0]["message"]
+    cleaned = (tmp_path / "out" / "stages" / "clean.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(l)["doc_id"] for l in cleaned] == ["good"]
+
+
+def _post(body: str) -> LoadedDoc:
+    return doc("---\ntitle: 中国矿业大学->机电工程学院实践团开展暑期社会实践活动 | cumt.net.cn\n"
+               "date: 2021-09-12 03:24:05.098196\ncategories:\n- cumt.net.cn\n- 中国矿业大学\n---\n" + body +
+               "\n\n![图](http://xwzx.cumt.edu.cn/_upload/a.jpg)\n\n![图](http://xwzx.cumt.edu.cn/_upload/b.jpg)\n", "md")
+
+
+REST = "实践团队由六名机电工程学院的同学组成，以徐州市淮海战役纪念馆为主要实践地点，结合周边红色景区开展调研。"
+
+
+@pytest.mark.parametrize("glued,first", [
+    ("实践团成员们在观看陈列实践团成员们在聆听战场故事踏访燎原星火，传承红色基因。近期，机电工程学院实践团在徐州开展社会实践。",
+     "踏访燎原星火，传承红色基因。近期，"),
+    ("参观西安事变纪念馆参观八路军驻西安办事处纪念馆参观革命旧址，缅怀革命先烈，传承红色精神。近期，实践团前往西安进行红色革命旧址寻访。",
+     "参观革命旧址，缅怀革命先烈，传承红色精神。"),
+    ("徐州市第一人民医院院感处主任欧阳林辉讲授防控知识要点线上学习《高等学校新冠肺炎疫情防控技术方案（第四版）》说明"
+     "为认真落实常态化疫情防控部署要求，8月29-30日，学校通过线上培训的方式开展防控知识培训。", "为认真落实常态化"),
+    ("同学观看线上培训讲座１同学观看线上培训讲座２为认真落实常态化疫情防控部署要求，建筑与设计学院组织学生观看培训讲座。",
+     "为认真落实常态化"),
+])
+def test_glued_captions_are_cut_where_the_article_opens(glued, first):
+    c = clean(_post(glued + "\n\n" + REST))
+    body = c.text.split("\n")[1]
+    assert body.startswith(first) and glued.endswith(body)
+    assert any(r.reason == "image" and glued.startswith(r.text) for r in c.removed)
+
+
+@pytest.mark.parametrize("line", [
+    "《徐州日报》2021年9月2日第4版以《打通软硬实力“任督二脉”》为题报道了煤炭资源与安全开采国家重点实验室与徐工筑路携手合作新模式。",
+    "中国矿业大学第十届运动会于南湖校区体育场隆重开幕，场面热烈。近日，学校召开总结会。",  # no caption words in the run
+    "中国矿业大学计算机科学与技术学院为进一步加强研究生学风建设，学院召开研究生学风建设推进会。",  # the subject
+])
+def test_first_paragraphs_without_glued_captions_stay_whole(line):
+    c = clean(_post(line + "\n\n" + REST))
+    assert c.text.split("\n")[1] == line
+
+
+def test_leading_lines_that_go_on_in_the_next_line_are_not_captions():
+    c = clean(_post("活动现场\n\n嘉宾合影\n\n2022年6月22日下午，“一针一线绣党徽\n\n一心一意跟党走”徐州香包非遗文化传承与制作体验活动在江苏省"
+                    "中华优秀传统文化传承基地开展，各民族师生40余人参加了活动。\n\n"
+                    "加泰罗尼亚理工大学信号理论与通信学院教授Carlos López Martinez作报告\n\n" + REST))
+    lines = c.text.split("\n")
+    assert lines[1] == "2022年6月22日下午，“一针一线绣党徽"
+    assert "活动现场" not in c.text and "嘉宾合影" not in c.text
+    c = clean(_post("论坛现场\n\n加泰罗尼亚理工大学信号理论与通信学院教授Carlos López Martinez作报告\n\n" + REST))
+    assert c.text.split("\n")[1:] == [REST]
+
+
+def test_html_date_only_from_the_page_or_its_meta_tags():
+    # trafilatura dates this page from its URL; the page itself shows no date
+    page = _news_page("法国全国大罢工再次严重影响交通-新华网", PARAS,
+                      head='<link rel="canonical" href="http://www.xinhuanet.com/world/2019-12/10/c_1125327143.htm">')
+    assert clean(doc(page, "html")).date is None
+    page = _news_page("标题", PARAS, head='<meta name="others" content="页面生成时间 2023-10-23 11:23:36">'
+                      '<meta name="firstpublishedtime" content="2007-08-20-23:59:59">')
+    assert clean(doc(page, "html")).date == "2007-08-20"
+    page = _news_page("标题", PARAS, head='<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/'
+                      'cambrian.jsonld", "pubDate": "2019-09-07T09:27:48"}</script>')
+    assert clean(doc(page, "html")).date == "2019-09-07"
+    page = _news_page("标题", PARAS, head='<meta itemprop="dateUpdate" content="2019-10-08 12:00:57">')
+    assert clean(doc(page, "html")).date == "2019-10-08"
+    page = _news_page("标题", PARAS + "<div class='foot'>发布日期：2019-09-23 14:34:05 所属分类：头条</div>")
+    assert clean(doc(page, "html")).date == "2019-09-23"
+
+
+@pytest.mark.parametrize("title,foot,want", [
+    ("法国全国大罢工再次严重影响交通--当代商报", "<p>版权所有 当代商报</p>", "法国全国大罢工再次严重影响交通"),
+    ("大罢工影响交通_中华人民共和国国家发展和改革委员会", "<div>主办单位：中华人民共和国国家发展和改革委员会</div>", "大罢工影响交通"),
+    ("法国全国大罢工再次严重影响交通——人民网", "<div>人民网版权所有，未经书面授权禁止使用</div>", "法国全国大罢工再次严重影响交通"),
+    ("大罢工影响交通_国际_新华网", "<div>首页 > 国际 > 正文</div><div>Copyright © 新华网</div>", "大罢工影响交通"),
+    ("法国全国大罢工再次严重影响交通，人民网", "<div><a href='/'>返回人民网首页</a></div>", "法国全国大罢工再次严重影响交通"),
+    ("女儿出嫁，郑板桥画了几笔兰花当嫁妆", "<div>人民网版权所有</div>", "女儿出嫁，郑板桥画了几笔兰花当嫁妆"),
+    ("中华人民共和国监察法-纪检", "<div>首页 > 纪检 > 中华人民共和国监察法</div>", "中华人民共和国监察法"),
+    ("国际新闻频道_法国全国大罢工再次严重影响交通", "<div>国际新闻频道</div>", "法国全国大罢工再次严重影响交通"),
+])
+def test_html_title_without_headline_element_drops_the_site_part(title, foot, want):
+    assert clean(doc(_news_page(title, PARAS, foot=foot), "html")).title == want
+
+
+def test_html_title_from_the_page_when_the_title_tag_holds_column_and_site_only():
+    body = ("<div class='crumb'>首页 - 新闻动态</div><div class='tit'>2019年中国人文地理学术年会在重庆成功举行！</div>"
+            "<div class='info'>发布时间：2019-05-18 来源：中国地理学会</div>" + PARAS)
+    c = clean(doc(_news_page("新闻动态--中国地理学会官网", body, foot="<p>版权所有：© 2001-2012 中国地理学会</p>"), "html"))
+    assert c.title == "2019年中国人文地理学术年会在重庆成功举行！" and c.date == "2019-05-18"
+    body = "<div>当前位置：主页 > 股市消息</div><div>最新出炉联合国贸发报告：全球经济增长率降至2.3%</div>" + PARAS
+    c = clean(doc(_news_page("明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%", body), "html"))
+    assert c.title == "最新出炉联合国贸发报告：全球经济增长率降至2.3%"
+
+
+def test_header_zone_starts_at_the_headline_line_not_at_the_title_tag():
+    body = ("<div>上一篇：今日股市行情分析--2019年8月19日</div><div>当前位置：主页 > 股市消息</div>"
+            "<div>最新出炉联合国贸发报告：全球经济增长率降至2.3%</div><div>发布时间： 2019-09-26 10:09:11</div>"
+            "<div><span>\ue60e4</span></div><div><span>\ue6143573</span></div>" + PARAS)
+    c = clean(doc(_news_page("明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%", body), "html"))
+    assert c.title == "最新出炉联合国贸发报告：全球经济增长率降至2.3%" and c.date == "2019-09-26"
+    assert "3573" not in c.text  # a view counter above the body
+
+
+def test_recall_output_that_glues_the_precision_paragraphs_is_not_taken():
+    from pipeline.clean.blocks import RawBlock
+    from pipeline.clean.htmlpage import _glued
+
+    before = [RawBlock(text="最新出炉联合国贸发报告：全球经济增长率降至2.3%"), RawBlock(text="联合国贸发会议发布了报告，全球贸易增长也将严重减缓。")]
+    blob = [RawBlock(text="Toggle navigation 首页 股市行情 " + before[0].text + " 发布时间 4 3573 " + before[1].text + " 相关新闻")]
+    assert _glued(blob, before)
+    assert not _glued(before + [RawBlock(text="另一段正文，写得很长很长的一段。")], before)
