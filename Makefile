@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.stamp-install
 SHARED ?= ../shared
 OUT    ?= outputs
 
-.PHONY: install model run test bench eval schema clean-outputs
+.PHONY: install model run test bench eval schema clean-outputs gazetteer
 
 install: $(STAMP)
 
@@ -41,3 +41,11 @@ schema: $(STAMP)
 
 clean-outputs:
 	rm -rf $(OUT)/*
+
+# Rebuild the compact entity resources (pipeline/resources/ent_gpe.tsv, ent_words.tsv,
+# ent_idioms_num.txt) from jionlp's and jieba's data on PyPI; build time only, committed.
+gazetteer:
+	rm -rf .build-venv && $(PYTHON) -m venv .build-venv
+	.build-venv/bin/python -m pip install -q --no-deps jionlp==1.5.31 jieba==0.42.1
+	.build-venv/bin/python scripts/build_gazetteer.py --out pipeline/resources
+	rm -rf .build-venv

@@ -1,0 +1,116 @@
+"""DATE mentions and their ISO values.
+
+Explicit calendar dates and years (2022年10月21日, 2022/10/21, 2022-10-21, 2022年,
+2022年9月, 2022-2023学年, 2008年2月至2009年1月, 5月14日, 25日 in a dated report).
+A single day, month or year gets an ISO value; a date without its year takes it
+from 今年/去年/明年 before it, else from the nearest year written before it, else
+from the publication date (SPEC). Vague parts (6月底), cohorts (2019级) and
+relative phrases are not dates.
+"""
+from __future__ import annotations
+
+import re
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９／－．～", "0123456789/-.~")
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "О": 0}
+
+Y = r"(?:19|20)\d{2}"
+M = r"(?:1[0-2]|0?[1-9])"
+D = r"(?:3[01]|[12]\d|0?[1-9])"
+SEP = r"\s*[至到—–\-~－～]\s*"
+_NOT_AFTER = r"(?![\d级届])"
+
+PATTERNS = [
+    # ranges first (no single value)
+    ("range", re.compile(rf"(?<!\d){Y}年(?:{M}月(?:{D}日)?)?{SEP}(?:{Y}年)?(?:{M}月)(?:{D}日)?(?!\d)")),
+    ("range", re.compile(rf"(?<!\d){Y}{SEP}{Y}(?:学年度|学年|年度|年)(?:第[一二]学期)?")),
+    ("range", re.compile(rf"(?<!\d){Y}年{SEP}{Y}年{_NOT_AFTER}")),
+    ("range", re.compile(rf"(?<![\d年])(?:{M})月{D}日?{SEP}{D}日(?!\d)")),
+    ("range", re.compile(rf"(?<!\d)(?:{Y}年)?{M}{SEP}{M}月(?![\d底初末中旬])")),
+    ("ymd", re.compile(rf"(?<!\d)({Y})年({M})月({D})[日号](?!\d)")),
+    ("ymd", re.compile(rf"(?<![\d./-])({Y})[/.\-]({M})[/.\-]({D})(?![\d./-])")),
+    ("ym", re.compile(rf"(?<!\d)({Y})年({M})月(?![\d底初末中旬份])")),
+    ("ym", re.compile(rf"(?<!\d)({Y})年({M})月份")),
+    ("y", re.compile(rf"(?<!\d)({Y})(?:年度|年)(?![\d级届])")),
+    ("rel_md", re.compile(rf"(今年|本年|去年|上年|明年)({M})月(?:({D})[日号])?(?![\d底初末中旬])")),
+    ("md", re.compile(rf"(?<!\d年)(?<![\d/.\-])({M})月({D})[日号](?!\d)")),
+    ("m", re.compile(rf"(?<![\d年/.\-~～])({M})月(?![\d底初末中旬份日号])")),
+    ("cn_y", re.compile(r"([〇○零一二三四五六七八九]{4})年(?![级届])")),
+    ("d", re.compile(rf"(?<!\d年)(?<!\d月)(?<![\d/.\-第每近约超逾满后前])({D})日(?!内|以内|之内)")),
+]
+RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "次年": None}
+
+
+def _iso(y, m=None, d=None) -> str:
+    out = f"{int(y):04d}"
+    if m is not None:
+        out += f"-{int(m):02d}"
+        if d is not None:
+            out += f"-{int(d):02d}"
+    return out
+
+
+def _pub(pub_date):
+    if not pub_date:
+        return None, None
+    parts = pub_date.split("-")
+    return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
+
+
+def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, 'DATE', value) for every date mention, left to right, non-overlapping."""
+    norm = text.translate(FULLWIDTH)
+    raw = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(norm):
+            raw.append((m.start(), m.end(), kind, m))
+    raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    chosen, last_end = [], -1
+    for s, e, kind, m in raw:
+        if s < last_end or (taken and taken(s, e)):
+            continue
+        chosen.append((s, e, kind, m))
+        last_end = e
+    pub_y, pub_m = _pub(pub_date)
+    out, ctx_y, ctx_m = [], None, None
+    for s, e, kind, m in chosen:
+        value = None
+        if kind == "ymd":
+            value = _iso(m.group(1), m.group(2), m.group(3)); ctx_y, ctx_m = int(m.group(1)), int(m.group(2))
+        elif kind == "ym":
+            value = _iso(m.group(1), m.group(2)); ctx_y, ctx_m = int(m.group(1)), int(m.group(2))
+        elif kind == "y":
+            value = _iso(m.group(1)); ctx_y = int(m.group(1))
+        elif kind == "cn_y":
+            value = _iso("".join(str(CN_DIGITS[c]) for c in m.group(1))); ctx_y = int(value)
+        elif kind == "range":
+            years = re.findall(Y, m.group(0))
+            if years:
+                ctx_y = int(years[-1])
+        elif kind == "rel_md":
+            if pub_y:
+                year = pub_y + RELATIVE_YEAR[m.group(1)]
+                value = _iso(year, m.group(2), m.group(3))
+                ctx_y, ctx_m = year, int(m.group(2))
+        elif kind == "m":
+            rel = _relative_year(norm, s)
+            year = (pub_y + rel) if (rel is not None and pub_y) else (ctx_y or pub_y)
+            value = _iso(year, m.group(1)) if year else None
+            ctx_m = int(m.group(1))
+        elif kind in ("md", "d"):
+            rel = _relative_year(norm, s)
+            year = (pub_y + rel) if (rel is not None and pub_y) else (ctx_y or pub_y)
+            if kind == "md":
+                month = int(m.group(1))
+                value = _iso(year, month, m.group(2)) if year else None
+                ctx_m = month
+            else:
+                month = ctx_m or pub_m
+                value = _iso(year, month, m.group(1)) if (year and month) else None
+        out.append((s, e, "DATE", value))
+    return out
+
+
+def _relative_year(norm: str, start: int):
+    before = norm[max(0, start - 2):start]
+    return RELATIVE_YEAR.get(before)

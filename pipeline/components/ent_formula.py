@@ -1,0 +1,239 @@
+"""FORMULA mentions (numbered coinages: 三零, 三官两队, 336, 双培养) and their members.
+
+Found as quoted expressions built from numerals (“三零”, 四个“引路人”), as well-known
+formulas (ent_formula_known.txt, unquoted too), and as a count closing a list
+(课时、教材、教师、教学”四落实). Periods and meetings (十四五, 二十大), ordinals,
+plain counts (三方面) and numeral idioms are not formulas (ent_formula_stop.txt,
+ent_idioms_num.txt). Members come, in this order, from parentheses after it, from
+即/指/包括/分别是/： after it, from the list right before it, from the child
+sections of a heading naming it, or from the next list of the expected length.
+"""
+from __future__ import annotations
+
+import re
+
+from . import ent_resources as R
+
+NUM = "一二三四五六七八九十两双"
+NUMV = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"十": 10, "两": 2, "双": 2}
+OPEN, CLOSE = "“\"「『‘", "”\"」』’"
+QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{1,12})[”\"」』’]")
+NUM_OUTSIDE = re.compile(rf"([二三四五六七八九十两])个[“\"]([^“”\"\n]{{1,6}})[”\"]")
+LIST_COUNT = re.compile(rf"((?:[^、，。；：,;:！？\s“”\"]{{1,12}}、)+[^、，。；：,;:！？\s“”\"]{{1,12}})[”\"]?的?([二三四五六七八九十两][^\s、，。；：,;:！？“”\"个项条种类点次名位件是要级天年月日周届期批倍成等奖所地大]{{1,3}})")
+PAREN_AFTER = re.compile(rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,4}})[（(]")
+_MW = "年月日天周次个人名位项条届期批倍成岁分秒点时号层级"
+PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两](?![\u4e00-\u9fff])|"
+                    rf"[二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两]")
+SPLIT = re.compile(r"[、，,；;]")
+INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即|指|包括|分别是|分别为|：|:)")
+
+
+def count(f: str) -> int | None:
+    if f.isdigit():
+        return len(f)
+    m = re.match(rf"([{NUM}])个", f)
+    if m:
+        return NUMV[m.group(1)]
+    total = 0
+    for g in re.findall(rf"[{NUM}]+", f):
+        if len(g) == 1:
+            total += NUMV[g]
+        elif g[0] == "十":
+            total += 10 + NUMV.get(g[1], 0)
+        elif g[1] == "十":
+            total += NUMV[g[0]] * 10 + (NUMV.get(g[2], 0) if len(g) > 2 else 0)
+        else:
+            total += sum(NUMV[c] for c in g)
+    return total or None
+
+
+def is_formula(core: str, listed: bool = False) -> bool:
+    """`listed`: the document spells out as many members as the numerals count (三人, 四清 then pass)."""
+    if core in R.word_set("ent_formula_known.txt"):
+        return True
+    if re.fullmatch(r"\d{2,4}", core):
+        return not re.fullmatch(r"(19|20)\d{2}", core)
+    if not (2 <= len(core) <= 8) or core[0] not in NUM:
+        return False
+    if re.search(r"[^\u4e00-\u9fff、]", core) or core in R.word_set("ent_idioms_num.txt"):
+        return False
+    if any(core.startswith(g) for g in (core[:2], core[:3]) if g in R.gazetteer()):
+        return False  # 十堰好人, 三明市…: a place name, not a numeral
+    if any(rx.search(core) for rx in R.regex_list("ent_formula_stop.txt")) and not (listed and _plain_count(core)):
+        return False
+    return listed or core not in R.common_words()
+
+
+def _plain_count(core: str) -> bool:
+    """三人, 三成: a numeral and one character, which a spelled-out member list makes a formula."""
+    return len(core) == 2
+
+
+def _strip_generic(core: str) -> str:
+    for w in R.word_list_longest_first("ent_formula_cues.txt"):
+        if core.endswith(w) and len(core) - len(w) >= 2:
+            return core[: -len(w)]
+    return core
+
+
+def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> list[tuple[int, int, str]]:
+    ends = ends if ends is not None else set()
+    out = []
+    for m in QUOTED.finditer(text):
+        core = _strip_generic(m.group(1))
+        s, e = m.start(1), m.start(1) + len(core)
+        if is_formula(core) or (is_formula(core, listed=True) and _listed(text, s, e, count(core))):
+            out.append((s, e, "FORMULA"))
+    for m in NUM_OUTSIDE.finditer(text):
+        out.append((m.start(), m.end(), "FORMULA"))
+    for m in R.alternation("ent_formula_known.txt").finditer(text):
+        out.append((m.start(), m.end(), "FORMULA"))
+    for m in PAREN_AFTER.finditer(text):
+        f = m.group(1)
+        if m.start() in starts and is_formula(f, listed=True) and _listed(text, m.start(), m.end(1), count(f)):
+            out.append((m.start(), m.end(1), "FORMULA"))  # 三业（设计业、制造业和封测业）
+    for m in PAIRED.finditer(text):   # 三县两区, 两部一省 written without quotes
+        f = m.group(0)
+        if m.start() in starts and m.end() in ends and is_formula(f):
+            out.append((m.start(), m.end(), "FORMULA"))
+    for m in LIST_COUNT.finditer(text):
+        items = m.group(1).split("、")
+        f = m.group(2)
+        if count(f) == len(items) and is_formula(f) and m.start(2) in starts and m.end(2) in ends and "方面" not in f:
+            out.append((m.start(2), m.end(2), "FORMULA"))
+    return out
+
+
+def _listed(text: str, s: int, e: int, n: int | None) -> bool:
+    got = expand(text, s, e, n, [], 0, next_list=False)
+    return bool(got) and n is not None and len(got) == n
+
+
+def _split(s: str, n: int | None) -> list[str]:
+    items = [x.strip(" “”\"（）()") for x in SPLIT.split(s)]
+    items = [x for x in items if x]
+    if n and len(items) < n:
+        more = []
+        for x in items:
+            more.extend(y for y in re.split(r"和|及|以及|与", x) if y)
+        if len(more) <= n:
+            items = more
+    items = [re.sub(rf"^[“\"][^”\"]{{1,8}}[”\"](?:指|即|是)", "", x) for x in items]
+    return [x for x in items if x]
+
+
+def _fit(items: list[str], n: int | None) -> list[str] | None:
+    if len(items) < 2:
+        return None
+    if n is None:
+        return items
+    if len(items) == n:
+        return items
+    if len(items) > n:
+        return items[-n:]
+    return None
+
+
+def expand(text: str, s: int, e: int, n: int | None, sections, title_end: int,
+           next_list: bool = True) -> list[str] | None:
+    got = expand_ranked(text, s, e, n, sections, title_end, next_list)
+    return got[0] if got else None
+
+
+def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end: int,
+                  next_list: bool = True) -> tuple[list[str], int] | None:
+    """(members, strength): 3 = spelled out next to it, 2 = child sections, 1 = a later list."""
+    after = e
+    while after < len(text) and text[after] in CLOSE:
+        after += 1
+    tail = text[after:after + 400]
+    got = _in_parentheses(tail, n) or _after_intro(tail, n) or _list_before(text, s, n)
+    if got:
+        return got, 3
+    got = _children(s, n, sections, title_end)
+    if got:
+        return got, 2
+    if n and n >= 3 and next_list and s > 0 and text[s - 1] in OPEN:
+        got = _next_list(tail, n)
+        if got:
+            return got, 1
+    return None
+
+
+def _in_parentheses(tail: str, n: int | None) -> list[str] | None:
+    """“两会一队”(安委会、调委会和护卫队), allowing a short generic noun before the bracket."""
+    m = re.match(r"^[\u4e00-\u9fff]{0,6}[（(]", tail)
+    if not m:
+        return None
+    depth, j = 1, m.end()
+    while j < len(tail) and depth:
+        depth += {"(": 1, "（": 1, ")": -1, "）": -1}.get(tail[j], 0)
+        j += 1
+    return _fit(_split(tail[m.end():j - 1], n), n)
+
+
+def _after_intro(tail: str, n: int | None) -> list[str] | None:
+    """…制度,即A、B、C / 指 / 包括 / 分别是 / ："""
+    m = INTRO.match(tail)
+    if not m:
+        return None
+    return _best_clause(re.split(r"[。；;\n）)]", tail[m.end():], maxsplit=1)[0], n)
+
+
+def _list_before(text: str, s: int, n: int | None) -> list[str] | None:
+    """The list right before it, quoted (“课时、教材、教师、教学”四落实) or not (自治、法治、德治“三治融合”)."""
+    before = s
+    while before > 0 and text[before - 1] in OPEN + "的":
+        before -= 1
+    if before > 0 and text[before - 1] in CLOSE:
+        q = max(text.rfind(c, max(0, before - 120), before - 1) for c in OPEN)
+        if q >= 0 and any(ch in text[q:before] for ch in "、，,"):
+            got = _fit(_split(text[q + 1:before - 1], n), n)
+            if got and (n is None or len(got) == n):
+                return got
+    clause = re.split(r"[，。；：,;:！？\n]", text[max(0, before - 200):before])[-1]
+    if "、" in clause and len(clause.rsplit("、", 1)[-1]) <= 10:
+        return _fit(_split(clause, n), n)
+    return None
+
+
+def _next_list(tail: str, n: int) -> list[str] | None:
+    """The first list of n short items in the next two sentences of the paragraph."""
+    window = "。".join(re.split(r"[。；;]", tail.split("\n", 1)[0])[:2])
+    for clause in re.split(r"[。；;\n]", window[:300]):
+        for sub in re.split(r"[，,：:]", clause):
+            if sub.count("、") == n - 1:
+                got = _fit(_split(sub, n), n)
+                if got and len(got) == n and max(map(len, got[1:])) <= 12:
+                    return got
+        if n <= 4 and clause.count("，") + clause.count(",") == n - 1 and len(clause) <= 12 * n:
+            got = _fit(_split(clause, n), n)   # 特别能吃苦,特别能奉献,特别讲大局
+            if got and len(got) == n:
+                return got
+    return None
+
+
+def _best_clause(body: str, n: int | None) -> list[str] | None:
+    clauses = re.split(r"[，,]", body)
+    for c in clauses:
+        if "、" in c:
+            got = _fit(_split(c, n), n)
+            if got and (n is None or len(got) == n) and c.count("、") + 1 >= (n or 2):
+                return got
+    return _fit(_split(body, n), n)
+
+
+def _children(pos: int, n: int | None, sections, title_end: int) -> list[str] | None:
+    if not sections:
+        return None
+    if pos < title_end:
+        kids = [x for x in sections if x.get("level") == 1]
+    else:
+        own = [x for x in sections if x["start"] <= pos < x["start"] + len(x.get("marker", "")) + len(x.get("title", "")) + 4]
+        if not own:
+            return None
+        kids = [x for x in sections if x.get("parent_id") == own[-1]["id"]]
+    titles = [x["title"] for x in kids if x.get("title")]
+    if len(titles) >= 2 and (n is None or len(titles) == n):
+        return titles
+    return None

@@ -1,0 +1,74 @@
+"""GPE by gazetteer lookup over the pkuseg tokens.
+
+The longest gazetteer match (ent_gpe.tsv, ent_gpe_extra.txt, less ent_gpe_stop.txt)
+starting at a token start is a GPE; an alias, a town or a foreign name must also end
+at a token end. Adjacent administrative places merge when the second is a lower
+level (十堰市郧阳区); …地区 joins its place (大巴黎地区). A province abbreviation
+with a direction is a region (桂东南, 苏北).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import ent_resources as R
+
+@lru_cache(maxsize=1)
+def _region_re() -> re.Pattern:
+    chars = "".join(R.word_set("ent_gpe_abbrev.txt"))
+    return re.compile(rf"[{chars}](?:东南|西南|东北|西北|东|西|南|北)(?:地区)?")
+
+
+def find_regions(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """Province abbreviation + direction (桂东南, 苏北, 皖南地区), token-aligned, not an ordinary word."""
+    out = []
+    for m in _region_re().finditer(text):
+        w = m.group(0)
+        if m.start() in starts and m.end() in ends and w not in R.common_words() and len(w) >= 2:
+            if w not in R.word_set("ent_gpe_stop.txt"):
+                out.append((m.start(), m.end(), "GPE"))
+    return out
+
+
+def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    gaz, idx = R.gazetteer(), R.gazetteer_index()
+    regions = find_regions(text, starts, ends)
+    taken = {k for s, e, _ in regions for k in range(s, e)}
+    out, i, n = [], 0, len(text)
+    while i < n:
+        lens = idx.get(text[i]) if i in starts and i not in taken else None
+        hit = None
+        for L in lens or ():
+            name = text[i:i + L]
+            kind = gaz.get(name)
+            if kind is None:
+                continue
+            if (kind.endswith("_alias") or kind in ("world_city", "compound", "country", "town")) and i + L not in ends:
+                if not (kind == "country" and name[-1] == "国"):
+                    continue
+            hit = L
+            break
+        if hit and text.startswith("地区", i + hit) and i + hit + 2 in ends:
+            hit += 2   # 大巴黎地区, 华北地区
+            if i > 0 and text[i - 1] == "大" and i - 1 in starts:
+                i -= 1
+                hit += 1
+        if hit:
+            if out and out[-1][1] == i and _nests(gaz.get(text[out[-1][0]:i], ""), gaz.get(text[i:i + hit], "")):
+                out[-1] = (out[-1][0], i + hit, "GPE")
+            else:
+                out.append((i, i + hit, "GPE"))
+            i += hit
+        else:
+            i += 1
+    return sorted(out + regions)
+
+
+ADMIN = ("province", "city", "county", "town")
+
+
+def _nests(outer: str, inner: str) -> bool:
+    """A Chinese administrative place followed by a lower one merges (十堰市郧阳区); compound results stay merged."""
+    rank = {k: i for i, k in enumerate(ADMIN)}
+    a, b = outer.replace("_alias", ""), inner.replace("_alias", "")
+    return a in rank and b in rank and rank[a] < rank[b] or outer == ""

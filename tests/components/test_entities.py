@@ -1,0 +1,343 @@
+"""cn_entities and its rules (ent_dates, ent_formula, ent_org, ent_person), on short real sentences."""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from pipeline.components.ent_dates import find_dates
+from pipeline.components.ent_formula import count, is_formula
+from pipeline.components.entities import resolve
+
+from ..conftest import DATA, CORPUS, needs_corpus
+
+
+def run(nlp, text, pub_date=None, sections=None, title_end=0):
+    doc = nlp.make_doc(text)
+    doc._.pub_date, doc._.sections, doc._.title_end = pub_date, sections or [], title_end
+    return nlp.get_pipe("cn_entities")(doc)
+
+
+def ents(nlp, text, **kw):
+    return {(e.label_, e.text) for e in run(nlp, text, **kw).ents}
+
+
+def attr(nlp, text, label, name, key, **kw):
+    for e in run(nlp, text, **kw).ents:
+        if e.label_ == label and e.text == name:
+            return getattr(e._, key)
+    raise AssertionError(f"{label} {name} not found")
+
+
+# ---------------------------------------------------------------- DATE
+DATES = [
+    ("2022年10月21日召开", "2022-10-21", None, "2022年10月21日"),
+    ("发布于2022/10/21", "2022-10-21", None, "2022/10/21"),
+    ("2022-10-21 上午", "2022-10-21", None, "2022-10-21"),
+    ("2020年,全市共有", "2020", None, "2020年"),
+    ("2022年9月开学", "2022-09", None, "2022年9月"),
+    ("2022-2023学年工作", None, None, "2022-2023学年"),
+    ("2008年2月至2009年1月任教", None, None, "2008年2月至2009年1月"),
+    ("5月14日下午", "2017-05-14", "2017-03-01", "5月14日"),
+    ("今年5月14日下午", "2017-05-14", "2017-03-01", "今年5月14日"),
+    ("将于明年4月举办", "2022-04", "2021-07-12", "明年4月"),
+    ("对2022年度计算机学院财务支出", "2022", None, "2022年度"),
+]
+
+
+@pytest.mark.parametrize("text,value,pub,mention", DATES)
+def test_dates(text, value, pub, mention):
+    got = find_dates(text, pub)
+    assert [(text[s:e], v) for s, e, _, v in got] == [(mention, value)]
+
+
+def test_date_without_year_takes_nearest_year_before():
+    text = "2019年学校获评先进。5月14日召开大会。"
+    got = [(text[s:e], v) for s, e, _, v in find_dates(text, "2022-01-01")]
+    assert got == [("2019年", "2019"), ("5月14日", "2019-05-14")]
+
+
+def test_bare_day_takes_month_of_the_dateline():
+    text = "新华社巴黎12月9日电 法国9日再次爆发罢工，继5日之后"
+    got = [(text[s:e], v) for s, e, _, v in find_dates(text, "2019-12-10")]
+    assert got == [("12月9日", "2019-12-09"), ("9日", "2019-12-09"), ("5日", "2019-12-05")]
+
+
+@pytest.mark.parametrize("text", ["近年来成绩显著", "每学期初制定计划", "6月底前完成", "2019级新生", "2020届毕业生",
+                                  "在收到通知后30日内"])
+def test_not_dates(text):
+    assert find_dates(text, "2022-01-01") == []
+
+
+# ---------------------------------------------------------------- PERSON and roles
+ROLES = [
+    ("大同市北岳中学深入开展工作，校长徐心一出席会议。", "徐心一", "校长"),
+    ("马占国院长讲话", "马占国", "院长"),
+    ("学习张桂梅老师的精神", "张桂梅", "老师"),
+    ("我校公共管理学院党委书记李长贵主持开幕式。", "李长贵", "党委书记"),
+    ("校党委常委、组织部部长张万海，研究生院副院长范胜君出席", "张万海", "组织部部长"),
+    ("校党委常委、组织部部长张万海，研究生院副院长范胜君出席", "范胜君", "副院长"),
+    ("院党委副书记刘海明宣读获奖名单", "刘海明", "党委副书记"),
+    ("宁化县委书记徐赤生到校调研", "徐赤生", "县委书记"),
+    ("但法国总理菲利普8日在接受采访时表示", "菲利普", "总理"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", ROLES)
+def test_person_roles(nlp, text, name, role):
+    assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+def test_names_in_a_list_after_a_post(nlp):
+    text = "副院长李效顺、王锋、李爱彬出席开幕式"
+    got = ents(nlp, text)
+    assert {("PERSON", "李效顺"), ("PERSON", "王锋"), ("PERSON", "李爱彬")} <= got
+    assert attr(nlp, text, "PERSON", "李效顺", "role") == "副院长"
+
+
+def test_post_written_next_to_a_name_beats_a_list_guess(nlp):
+    text = "副院长李效顺、王锋出席。王锋教授作报告。"
+    assert attr(nlp, text, "PERSON", "王锋", "role") == "教授"
+
+
+def test_post_series_takes_the_post_next_to_the_name(nlp):
+    assert attr(nlp, "校党委副书记、纪委书记张华出席", "PERSON", "张华", "role") == "纪委书记"
+
+
+@pytest.mark.parametrize("text,name", [("陈新忠同志代表上一届党委作工作报告", "陈新忠"),
+                                       ("研究生新生代表张政发言", "张政"),
+                                       ("以习近平新时代中国特色社会主义思想为指导", "习近平")])
+def test_person_without_post(nlp, text, name):
+    assert ("PERSON", name) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["党建工作扎实推进，强化工作责任", "各部门负责人任成员", "师生共同参与"])
+def test_no_person_in_ordinary_words(nlp, text):
+    assert not [e for e in run(nlp, text).ents if e.label_ == "PERSON"]
+
+
+# ---------------------------------------------------------------- ORG and GPE
+ORGS = [
+    ("十堰市郧阳区教育局始终坚持以党建引领为核心", {("ORG", "十堰市郧阳区教育局")}),
+    ("组织全体师生参观朱锡昂陈列馆和李明瑞俞作豫纪念馆", {("ORG", "朱锡昂陈列馆"), ("ORG", "李明瑞俞作豫纪念馆")}),
+    ("选举产生了新一届中共中国矿业大学矿业工程学院委员会", {("ORG", "中共中国矿业大学矿业工程学院委员会")}),
+    ("9月13日晚，力学与土木工程学院在明德礼堂举行", {("ORG", "力学与土木工程学院")}),
+    ("宁化一中党总支书记", {("ORG", "宁化一中党总支")}),
+    ("济宁市兖州区第一中学2022-2023年度重点工作", {("ORG", "济宁市兖州区第一中学")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORGS)
+def test_orgs(nlp, text, expected):
+    got = ents(nlp, text)
+    assert expected <= got
+    # nothing inside an ORG is annotated separately
+    assert not [(l, t) for l, t in got if l in ("GPE", "PERSON") and any(t in o for _, o in expected)]
+
+
+@pytest.mark.parametrize("text", ["区教育局坚持", "校团委副书记徐彤彤", "各民办学校", "学校党委书记", "同学们珍惜大学时光",
+                                  "在A200报告厅召开"])
+def test_generic_words_are_not_orgs(nlp, text):
+    assert not [e for e in run(nlp, text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("text,gpes", [
+    ("中文系98级校友、徐州市贾汪区副区长史彦同志寄语新生", {"徐州市贾汪区"}),
+    ("宁化是红军长征出发地之一，被誉为中央苏区乌克兰", {"宁化", "中央苏区", "乌克兰"}),
+    ("打造桂东南抗日武装起义烈士纪念园，广西各地", {"广西"}),
+])
+def test_gpes(nlp, text, gpes):
+    got = {t for l, t in ents(nlp, text) if l == "GPE"}
+    assert gpes <= got
+
+
+# ---------------------------------------------------------------- WORK and FORMULA
+def test_work_without_brackets(nlp):
+    got = ents(nlp, "制订《郧阳区教育系统党建工作考评实施办法》，按“五好”标准建设")
+    assert ("WORK", "郧阳区教育系统党建工作考评实施办法") in got
+    assert ("GPE", "郧阳区") not in got
+    assert ("FORMULA", "五好") in got
+
+
+EXPANSIONS = [
+    ("组建了“两会一队”(安委会、调委会和护卫队),", "两会一队", ["安委会", "调委会", "护卫队"]),
+    ("推动自治、法治、德治“三治融合”,落实", "三治融合", ["自治", "法治", "德治"]),
+    ("建立“四不三直”制度,即机关干部下基层,不发通知、不打招呼、不要陪同、不听汇报,直奔乡镇督导工作、"
+     "直奔学校检查常规、直奔教室推门听课。", "四不三直",
+     ["不发通知", "不打招呼", "不要陪同", "不听汇报", "直奔乡镇督导工作", "直奔学校检查常规", "直奔教室推门听课"]),
+    ("落实课堂教学“四清”(堂堂清、日日清、周周清、月月清)", "四清", ["堂堂清", "日日清", "周周清", "月月清"]),
+    ("做到“课时、教材、教师、教学”四落实。", "四落实", ["课时", "教材", "教师", "教学"]),
+]
+
+
+@pytest.mark.parametrize("text,formula,members", EXPANSIONS)
+def test_formula_expansion(nlp, text, formula, members):
+    got = attr(nlp, text, "FORMULA", formula, "expansion")
+    assert got is not None and len(got) == len(members)
+    assert all(m in g or g in m for m, g in zip(members, got))
+
+
+@pytest.mark.parametrize("text,formula", [("创新“336”工作法", "336"), ("做到“两个维护”", "两个维护"),
+                                          ("争做“四有”好老师、四个“引路人”", "四个“引路人”"),
+                                          ("持之以恒加固中央八项规定堤坝", "八项规定")])
+def test_formulas(nlp, text, formula):
+    assert ("FORMULA", formula) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("core", ["十四五", "二十大", "十九届五中全会", "三心二意", "一票否决", "第一", "2022", "三方面"])
+def test_not_formulas(core):
+    assert not is_formula(core)
+
+
+@pytest.mark.parametrize("f,n", [("三官两队", 5), ("三个一票否决", 3), ("343", 3), ("三比一争", 4), ("十必三不", 13)])
+def test_formula_count(f, n):
+    assert count(f) == n
+
+
+def test_formula_members_from_child_sections(nlp):
+    text = "(二)采取“三大举措”,释放新动能\n一是开展攻坚抓覆盖。\n二是推行标准促规范。\n三是狠抓定级争先进。"
+    secs = [{"id": "s1", "parent_id": None, "level": 1, "marker": "(二)", "title": "采取“三大举措”", "start": 0, "end": len(text)},
+            {"id": "s2", "parent_id": "s1", "level": 2, "marker": "一是", "title": "开展攻坚抓覆盖", "start": 17, "end": 27},
+            {"id": "s3", "parent_id": "s1", "level": 2, "marker": "二是", "title": "推行标准促规范", "start": 28, "end": 38},
+            {"id": "s4", "parent_id": "s1", "level": 2, "marker": "三是", "title": "狠抓定级争先进", "start": 39, "end": 49}]
+    assert attr(nlp, text, "FORMULA", "三大举措", "expansion", sections=secs) == \
+        ["开展攻坚抓覆盖", "推行标准促规范", "狠抓定级争先进"]
+
+
+def test_formula_members_from_a_quoted_list_before_it(nlp):
+    text = "提炼出“特别能吃苦,特别能奉献,特别讲大局”的“三特”精神,并将之打造成品牌"
+    assert ("FORMULA", "三特") in ents(nlp, text)
+    assert attr(nlp, text, "FORMULA", "三特", "expansion") == ["特别能吃苦", "特别能奉献", "特别讲大局"]
+
+
+def test_unquoted_formula_with_members_in_parentheses(nlp):
+    text = "魏少军表示，三业（设计业、制造业和封测业）分离，IDM规模很小。"
+    assert attr(nlp, text, "FORMULA", "三业", "expansion") == ["设计业", "制造业", "封测业"]
+
+
+def test_unquoted_paired_formula(nlp):
+    assert ("FORMULA", "三县两区") in ents(nlp, "同比增长15.3%，位列三县两区第一。")
+
+
+def test_no_formula_in_prize_counts(nlp):
+    got = ents(nlp, "药剂科张宁、赵银辉荣获二等奖。")
+    assert not [t for l, t in got if l == "FORMULA"]
+
+
+def test_region_from_province_abbreviation(nlp):
+    assert ("GPE", "桂东南") in ents(nlp, "打造桂东南抗日武装起义烈士纪念园")
+
+
+def test_post_before_a_list_is_shared_by_its_names(nlp):
+    text = "金陵药业：25日获公司总裁助理李泉、贾明怡增持。"
+    assert attr(nlp, text, "PERSON", "贾明怡", "role") == "总裁助理"
+
+
+def test_post_inside_an_org_is_cut_at_the_org(nlp):
+    text = "研究生院副院长范胜君，党委学生工作部副部长李德福出席"
+    got = ents(nlp, text)
+    assert ("ORG", "党委学生工作部") in got
+    assert attr(nlp, text, "PERSON", "李德福", "role") == "副部长"
+
+
+def test_latin_acronym_orgs_need_context(nlp):
+    got = ents(nlp, "欧洲央行（ECB）可以再降息。HTC、三星、LG等手机受累。结合CAD和BIM技术，提升AI能力。")
+    assert {("ORG", "ECB"), ("ORG", "HTC"), ("ORG", "LG"), ("ORG", "三星")} <= got
+    assert not {("ORG", "CAD"), ("ORG", "BIM"), ("ORG", "AI")} & got
+
+
+def test_latin_person_names_need_context(nlp):
+    got = ents(nlp, "邀请德国科学与工程院院士Bernhard Mueller教授作专题报告，介绍Windows Vista的安全特性。")
+    assert ("PERSON", "Bernhard Mueller") in got
+    assert ("PERSON", "Windows Vista") not in got
+
+
+# ---------------------------------------------------------------- invariants
+def test_every_mention_is_marked_and_spans_are_exact(nlp):
+    text = "“两个维护”是根本。坚决做到“两个维护”。宁化一中师生认为宁化一中很好。"
+    doc = run(nlp, text)
+    assert [e.text for e in doc.ents if e.label_ == "FORMULA"] == ["两个维护", "两个维护"]
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["宁化一中", "宁化一中"]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+def test_resolve_prefers_rank_then_length():
+    got = resolve([(0, 6, "ORG"), (0, 3, "GPE"), (4, 8, "PERSON"), (10, 12, "DATE"), (9, 13, "ORG")])
+    assert got == [(0, 6, "ORG"), (10, 12, "DATE")]
+
+
+def test_component_is_configurable(nlp):
+    from pipeline.components.entities import EntityRecognizer
+    comp = EntityRecognizer(nlp, "x", expansions=False)
+    doc = nlp.make_doc("组建了“两会一队”(安委会、调委会和护卫队),")
+    doc._.sections = []
+    comp(doc)
+    assert [e._.expansion for e in doc.ents if e.label_ == "FORMULA"] == [None]
+
+
+# ---------------------------------------------------------------- gold
+def _canon(s):
+    s = unicodedata.normalize("NFKC", s or "")
+    return "".join(c for c in s if not c.isspace()).replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+
+
+def _micro_f1(docs, gold_dir):
+    tp = npred = ngold = 0
+    for d in docs:
+        gp = gold_dir / f"{d['doc_id']}.json"
+        if not gp.exists():
+            continue
+        g = {(e["type"], _canon(e["text"])) for e in json.loads(gp.read_text(encoding="utf-8"))["entities"]}
+        p = {(e["type"], _canon(e["text"])) for e in d["entities"]}
+        tp, npred, ngold = tp + len(g & p), npred + len(p), ngold + len(g)
+    pr, rc = tp / max(npred, 1), tp / max(ngold, 1)
+    return 2 * pr * rc / max(pr + rc, 1e-9)
+
+
+def test_seed_gold_entities_f1(seed_docs):
+    assert _micro_f1(seed_docs, DATA / "seed_gold") >= 0.93
+
+
+@needs_corpus
+def test_corpus_gold_entities_f1(tmp_path):
+    from pipeline.runner import Options, run as run_pipeline
+
+    gold = DATA / "corpus_gold"
+    ids = {p.stem for p in gold.glob("*.json")}
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for sub in ("cumt", "news-html"):
+        for f in (CORPUS / sub).glob("*"):
+            if f.stem in ids:
+                (inp / f.name).symlink_to(f)
+    if not any(inp.iterdir()):
+        pytest.skip("no corpus document has gold yet")
+    run_pipeline(Options(input_dir=inp, out_dir=tmp_path / "out", workers=1))
+    docs = [json.loads(l) for l in (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert _micro_f1(docs, gold) >= 0.80
+
+
+# ---------------------------------------------------------------- resources
+def test_committed_resources_hold_what_the_rules_need():
+    from pipeline.components import ent_resources as R
+
+    gaz = R.gazetteer()
+    assert gaz["十堰市"] == "city" and gaz["郧阳区"] == "county" and gaz["乌克兰"] == "country"
+    assert "新华" not in gaz and "社区" not in gaz          # stop list and common-word towns are out
+    assert R.common_words()["学习"] == "v"
+    single, double = R.surnames()
+    assert "王" in single and "欧阳" in double
+
+
+def test_build_gazetteer_reproduces_the_committed_files(tmp_path):
+    import importlib.util
+    if importlib.util.find_spec("jionlp") is None or importlib.util.find_spec("jieba") is None:
+        pytest.skip("jionlp and jieba are build-time only (pip install jionlp==1.5.31 jieba==0.42.1)")
+    import runpy
+    from pipeline.components.ent_resources import RESOURCES
+
+    build = runpy.run_path(str(RESOURCES.parents[1] / "scripts" / "build_gazetteer.py"))["build"]
+    build(tmp_path)
+    for name in ("ent_gpe.tsv", "ent_words.tsv", "ent_idioms_num.txt"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (RESOURCES / name).read_text(encoding="utf-8")
