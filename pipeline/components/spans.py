@@ -6,34 +6,30 @@ retokenizer, then builds strict Spans: offsets stay exactly those of the text.
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 
 def align_tokens(doc: Doc, bounds) -> None:
-    """Split every token that a char offset in `bounds` falls strictly inside."""
-    cuts = sorted(set(bounds))
-    if not cuts:
+    """Split every token that a char offset in `bounds` falls strictly inside (tokens found by bisection)."""
+    if not bounds or not len(doc):
         return
-    plan = []
-    import bisect
-    for tok in doc:
-        a, b = tok.idx, tok.idx + len(tok.text)
-        i = bisect.bisect_right(cuts, a)
-        inner = []
-        while i < len(cuts) and cuts[i] < b:
-            inner.append(cuts[i] - a)
-            i += 1
-        if inner:
-            plan.append((tok.i, inner))
+    arr = doc.to_array([IDX, LENGTH])
+    starts, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
+    plan: dict[int, list[int]] = {}
+    for c in sorted(set(bounds)):
+        i = int(np.searchsorted(starts, c, side="right")) - 1
+        if i >= 0 and starts[i] < c < ends[i]:
+            plan.setdefault(i, []).append(c - int(starts[i]))
     if not plan:
         return
     with doc.retokenize() as retok:
-        for ti, inner in plan:
+        for ti, inner in plan.items():
             tok = doc[ti]
             edges = [0] + inner + [len(tok.text)]
             orths = [tok.text[x:y] for x, y in zip(edges, edges[1:])]
-            heads = [(tok, 0)] * len(orths)
-            retok.split(tok, orths, heads=heads)
+            retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
 def char_spans(doc: Doc, items, label: str | None = None) -> list[Span]:
