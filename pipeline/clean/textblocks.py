@@ -168,6 +168,62 @@ def _join_more(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return out
 
 
+SPLIT_TABLE_DELIM_RE = re.compile(r"^\s*:?-{3,}:?(\s*\|\s*:?-{3,}:?)+\s*$")
+
+
+def _rejoin_split_tables(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A Markdown table that a crawler broke up, one cell per line with lone `|` lines between
+    cells of a row and `---|---|---` under the header, back into `|a|b|c|` rows."""
+    items = [(i, ln) for i, ln in enumerate(lines) if ln[0].strip()]
+    pos = {i: k for k, (i, _) in enumerate(items)}
+
+    def is_bar(k):
+        return 0 <= k < len(items) and items[k][1][0].strip() == "|"
+
+    def row_at(k):  # cells of the row starting at non-empty item k, and the item after it
+        cells = [k]
+        while is_bar(k + 1) and k + 2 < len(items) and not is_bar(k + 2):
+            k += 2
+            cells.append(k)
+        return cells, k + 1
+
+    out, done = [], -1
+    for k, (i, (line, s, e)) in enumerate(items):
+        if k <= done or not SPLIT_TABLE_DELIM_RE.match(line):
+            continue
+        ncols = line.count("|") + 1
+        head = k - (2 * ncols - 1)
+        if head < 0 or done >= head or row_at(head) != (list(range(head, k, 2)), k):
+            continue
+        rows, nxt = [list(range(head, k, 2))], k + 1
+        while nxt < len(items):
+            cells, after = row_at(nxt)
+            if len(cells) != ncols:
+                break
+            rows.append(cells)
+            nxt = after
+        if len(rows) < 2:
+            continue
+        out.append((items[head][0], items[nxt - 1][0], rows))
+        done = nxt - 1
+    if not out:
+        return lines
+    result, skip_to = [], -1
+    starts = {a: (b, rows) for a, b, rows in out}
+    for i, ln in enumerate(lines):
+        if i <= skip_to:
+            continue
+        if i in starts:
+            b, rows = starts[i]
+            for r in rows:
+                cells = [items[c][1] for c in r]
+                result.append(("|" + "|".join(c[0].strip() for c in cells) + "|", cells[0][1], cells[-1][2]))
+            skip_to = b
+            continue
+        result.append(ln)
+    return result
+
+
 def markdown_blocks(raw: str) -> tuple[list[RawBlock], dict]:
     """Markdown -> (blocks, front-matter fields)."""
     blocks: list[RawBlock] = []
@@ -178,7 +234,7 @@ def markdown_blocks(raw: str) -> tuple[list[RawBlock], dict]:
         front = parse_front_matter(m.group(1))
         blocks.append(RawBlock(text=m.group(0).strip(), start=0, end=m.end(), reason="front-matter"))
         body_start = m.end()
-    lines = _join_more(list(physical_lines(raw, body_start)))
+    lines = _rejoin_split_tables(_join_more(list(physical_lines(raw, body_start))))
     table: list[tuple[str, int, int]] = []
     for line, s, e in lines:
         if line.strip().startswith("|") and line.strip().endswith("|") and line.count("|") >= 2:

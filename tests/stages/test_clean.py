@@ -156,6 +156,20 @@ def test_markdown_front_matter_more_marker_emphasis_images_links_tables():
     assert {"front-matter", "image", "metadata"} <= {r.reason for r in c.removed}
 
 
+def test_markdown_table_broken_into_one_cell_per_line_is_rejoined():
+    """A crawler's html2text output: cells on their own lines, lone | between cells, ---|--- under the header."""
+    raw = ("---\ntitle: 中国矿业大学->化工学院获批项目 | cumt.net.cn\ndate: 2022-09-10 01:00:00\n---\n"
+           "化工学院共有20项获得资助。\n\n获批项目清单：\n\n"
+           "**负责人** ****\n\n|\n\n**项目名称** ****\n\n|\n\n**经费（万元）** ****  \n\n---|---|---  \n\n"
+           "张海军\n\n|\n\n矿物分离过程强化\n\n|\n\n400\n\n"
+           "赵跃民\n\n|\n\n宽尺度多组分气固分选\n\n|\n\n260\n\n"
+           "今年获批项目数再创新高。\n")
+    c = clean(doc(raw, "md"))
+    assert "负责人\t项目名称\t经费（万元）\n张海军\t矿物分离过程强化\t400\n赵跃民\t宽尺度多组分气固分选\t260" in c.text
+    assert [b.kind for b in c.blocks].count("table") == 1
+    assert c.text.endswith("今年获批项目数再创新高。") and "|" not in c.text
+
+
 def test_blocks_tile_the_text():
     c = clean(load_file(SEEDS / "003_c020b616ad99d7c6.txt", "003"))
     assert isinstance(c, CleanedDoc)
