@@ -27,14 +27,18 @@ PATTERNS = [
     ("range", re.compile(rf"(?<!\d){Y}年{SEP}{Y}年{_NOT_AFTER}")),
     ("range", re.compile(rf"(?<![\d年])(?:{M})月{D}日?{SEP}{D}日(?!\d)")),
     ("range", re.compile(rf"(?<!\d)(?:{Y}年)?{M}{SEP}{M}月(?![\d底初末中旬])")),
+    ("range", re.compile(rf"(?<![\d年/.\-~～])(?:{M})月(?:{D}[日号])?{SEP}(?:{M})月(?:{D}[日号])?(?![\d底初末中旬])")),
+    ("range", re.compile(rf"(?<!\d月)(?<![\d/.\-~～第每近约超逾满])(?:{D})[日号]{SEP}(?:{D})[日号](?!\d|内|以内|之内)")),
+    ("cn_ymd", re.compile(r"([〇○零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|二十)[日号]")),
+    ("cn_ym", re.compile(r"([〇○零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月(?![底初末中旬份])")),
     ("ymd", re.compile(rf"(?<!\d)({Y})年({M})月({D})[日号](?!\d)")),
     ("ymd", re.compile(rf"(?<![\d./-])({Y})[/.\-]({M})[/.\-]({D})(?![\d./-])")),
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月(?![\d底初末中旬份])")),
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月份")),
     ("y", re.compile(rf"(?<!\d)({Y})(?:年度|年)(?![\d级届])")),
-    ("rel_md", re.compile(rf"(今年|本年|去年|上年|明年)({M})月(?:({D})[日号])?(?![\d底初末中旬])")),
+    ("rel_md", re.compile(rf"(今年|本年|去年|上年|明年)({M})月(?:({D})[日号]|份(?![底初末中旬]))?(?![\d底初末中旬份])")),
     ("md", re.compile(rf"(?<!\d年)(?<![\d/.\-])({M})月({D})[日号](?!\d)")),
-    ("m", re.compile(rf"(?<![\d年/.\-~～])({M})月(?![\d底初末中旬份日号])")),
+    ("m", re.compile(rf"(?<![\d年/.\-~～])({M})月(?:份(?![\d底初末中旬]))?(?![\d底初末中旬份日号])")),
     ("cn_y", re.compile(r"([〇○零一二三四五六七八九]{4})年(?![级届])")),
     ("d", re.compile(rf"(?<!\d年)(?<!\d月)(?<![\d/.\-第每近约超逾满后前])({D})日(?!内|以内|之内)")),
 ]
@@ -87,6 +91,14 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
             years = re.findall(Y, m.group(0))
             if years:
                 ctx_y = int(years[-1])
+            months = re.findall(r"(\d{1,2})月", m.group(0))
+            if months:
+                ctx_m = int(months[-1])
+        elif kind in ("cn_ymd", "cn_ym"):
+            y = "".join(str(CN_DIGITS[c]) for c in m.group(1))
+            mo = _cn_num(m.group(2))
+            d = _cn_num(m.group(3)) if kind == "cn_ymd" else None
+            value = _iso(y, mo, d); ctx_y, ctx_m = int(y), mo
         elif kind == "rel_md":
             if pub_y:
                 year = pub_y + RELATIVE_YEAR[m.group(1)]
@@ -109,6 +121,14 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
                 value = _iso(year, month, m.group(1)) if (year and month) else None
         out.append((s, e, "DATE", value))
     return out
+
+
+def _cn_num(t: str) -> int:
+    """一 .. 三十一 written with Chinese numerals."""
+    if "十" not in t:
+        return CN_DIGITS[t]
+    a, _, b = t.partition("十")
+    return (CN_DIGITS[a] if a else 1) * 10 + (CN_DIGITS[b] if b else 0)
 
 
 def _relative_year(norm: str, start: int):

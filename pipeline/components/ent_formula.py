@@ -61,7 +61,32 @@ def is_formula(core: str, listed: bool = False) -> bool:
         return False  # 十堰好人, 三明市…: a place name, not a numeral
     if any(rx.search(core) for rx in R.regex_list("ent_formula_stop.txt")) and not (listed and _plain_count(core)):
         return False
+    if not listed and not _coined(core):
+        return False
     return listed or core not in R.common_words()
+
+
+COUNTED = re.compile(rf"[{NUM}](?:年|人|国|队|局|侧|里|毛|块|点|件|种|张|把|条|只|根|片|头|口|位|名|字|笔|板|斧|足|室|层|期|面)")
+LIST_NOUNS = ("措施", "举措", "要求", "原则", "标准", "经验", "做法", "任务", "目标", "路径", "底线", "红线", "规定", "意见",
+              "禁令", "准则", "大事", "法宝", "工程", "行动", "机制", "制度", "纪律", "承诺")
+
+
+def _coined(core: str) -> bool:
+    """Without a spelled-out list, a quoted or unquoted numeral phrase is a formula only when it is built like
+    a coinage: no numeral counting a measure word (两张皮, 五毛一块, 八国联军, 三件大事), and not a long
+    phrase led by one numeral (七彩导师助成长)."""
+    for m in COUNTED.finditer(core):
+        if core[m.end():].startswith(LIST_NOUNS):
+            continue   # a quoted count used as a name is one (“四条措施”, “三件大事”)
+        if core[m.end() - 1:m.end() + 1] in R.common_words():
+            continue   # 两面向: the character starts a word, it counts nothing
+        if len(core) == 4 and core[0] in NUM and core[2] in NUM and not (COUNTED.match(core, 0) and COUNTED.match(core, 2)):
+            continue   # 一人一策, 两会一队: a paired coinage (not 五毛一块, 七人八足)
+        return False
+    numerals = len(re.findall(rf"[{NUM}百千万]", core))
+    if len(core) >= 5 and numerals == 1 and not re.match(rf"[{NUM}]个", core):
+        return False
+    return True
 
 
 def _plain_count(core: str) -> bool:
@@ -157,6 +182,49 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
         got = _next_list(tail, n)
         if got:
             return got, 1
+    if n and n >= 2 and next_list:
+        got = _inline_items(text[after:after + 1200], n)
+        if got:
+            return got, 1
+    return None
+
+
+CN_ORD = "一二三四五六七八九十"
+INLINE = [r"(?<![\u4e00-\u9fff]){o}是", r"(?<![\u4e00-\u9fff]){o}要", r"第{o}[，,、：:]", r"[（(]{o}[）)]"]
+
+
+def _inline_items(tail: str, n: int) -> list[str] | None:
+    """Members enumerated right after it, in its sentence or the next paragraph: 一是…二是…三是…,
+    第一,…第二,…, (一)…(二)…; exactly n items, the first starting within two sentences of it."""
+    if n > 10:
+        return None
+    head = tail[:300]
+    lead = re.split(r"\n", head, maxsplit=2)
+    window_start = len(lead[0]) + (len(lead[1]) + 1 if len(lead) > 1 else 0) + 1
+    for pat in INLINE:
+        marks = []
+        pos = 0
+        for k in range(n + 1):
+            m = re.compile(pat.format(o=CN_ORD[k])).search(tail, pos)
+            if not m:
+                break
+            marks.append(m)
+            pos = m.end()
+        if len(marks) != n or marks[0].start() > window_start:
+            continue
+        if len(marks) > n:
+            continue
+        nxt = re.compile(pat.format(o=CN_ORD[n])).search(tail, pos)
+        if nxt and nxt.start() - pos < 200:
+            continue   # more items than the count
+        items = []
+        for m in marks:
+            clause = re.split(r"[，,。；;：:！？\n]", tail[m.end():m.end() + 60], maxsplit=1)[0].strip()
+            if not clause or len(clause) > 30:
+                break
+            items.append(clause)
+        if len(items) == n and all(marks[i + 1].start() - marks[i].end() < 400 for i in range(n - 1)):
+            return items
     return None
 
 

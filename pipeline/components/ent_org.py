@@ -5,6 +5,17 @@ name extends left over tokens that can belong to a name (places, nouns, unknown
 words) and stops at punctuation, function words (jieba POS p c u r d …), verbs
 other than those found inside names (ent_org_inner.txt) and the words of
 ent_org_stop.txt. A bare generic (学校, 党委, 校团委, 市教育局) is not an ORG.
+
+Precision guards: the head must end a word (电子|商务, 大学|生 are not heads) and not
+open an award (…政府奖, …团委称号); a one-character head (处, 部, 系) needs a name
+before it (not 400米处, 人士处); schools, companies, hospitals and governments need a
+proper prefix (a place, a known org, an ordinal, a quoted or out-of-dictionary brand
+word; not 理工科学校, 网约车公司), 政府 and 联盟/大使馆/指挥部 a place (or a known org);
+award titles (样板支部, 红旗团委) and level-only labs (国家重点实验室) are not ORGs; a
+lead token that is a verb or a fragment (入职|学院, 各地起|校) is not part of a name;
+a one-character body takes the character cut off before it (暨|南大学 -> 暨南大学).
+Listed names (ent_org_known.txt) must not run on into a longer word (民主党|派) and
+take a place written right before them (深圳大疆).
 """
 from __future__ import annotations
 
@@ -24,6 +35,20 @@ AFTER_PLACE = ("楼", "路", "街", "大道", "广场", "门", "站", "校区")
 PLACE_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 ORDINAL = re.compile(r"^第?[一二三四五六七八九十\d]+$")
 MAX_ORG = 30
+# heads that need a proper name before them: a place, a brand-like unknown word, a known org or a quoted name
+# (理工科学校, 网约车公司, 课堂中学 are descriptions)
+STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府")
+PLACE_ONLY = ("政府", "人民政府")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
+PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室")   # 长三角高校联盟, 中国驻英国大使馆
+PARTY_HEADS = ("支部", "党支部", "团支部", "总支", "党总支", "团总支", "团委", "党委", "分会", "委员会", "集体", "班组")
+AWARD = ("样板", "标杆", "示范", "先进", "优秀", "红旗", "五四红旗", "星级", "模范", "标兵", "文明", "五好", "最美", "十佳", "百强")
+LAB_HEADS = ("实验室", "重点实验室", "工程中心", "研究中心", "中心", "基地")
+LAB_LEVELS = {"全国", "国家", "国家级", "省", "省级", "省部", "省部共建", "部级", "市级", "校级", "全国性", "省市"}
+PERSON_NOUN = {"人士", "人员", "群众", "本人", "朋友", "家长", "学生", "老师", "同学", "专家", "记者", "网友", "官员", "员工",
+               "工作人员", "负责人", "有关人士", "知情人士", "消息人士", "当事人", "患者", "居民", "村民", "市民", "游客"}
+VERB_LEAD = set("入进出来去回返赴至题任调考留升转读就报拟离起改更并划归称名作")
+VERB_TAIL = set("职作为入校读学到任名称回至出进")
+NOT_AFTER_HEAD = ("奖", "称号", "创建单位", "培育单位", "建设单位", "培育创建")
 STOP_TOKEN = re.compile(r"^[新上下本首]?[一二三四五六七八九十百千万两\d]+[余多]?[届次个名位年月日期批家所项]?$|^[届次个名位年月日第]$")
 
 
@@ -62,6 +87,7 @@ def _generic(name: str) -> bool:
 def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """ORG candidates (may overlap; the longest non-overlapping ones are kept by the caller)."""
     cands = []
+    token_set = set(tokens)
     for ti in range(len(tokens)):
         sfx = _head(text, tokens, ti)
         if sfx is None:
@@ -70,6 +96,12 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
         sfx_start = te - len(sfx)
         start, body = _extend_left(text, tokens, ti, sfx, sfx_start)
         start = _trim(text, tokens, start, sfx_start, body)
+        if start is not None and sfx in ("大学", "学院") and sfx_start - start == 1 and start >= 1 \
+                and any(a == start - 1 and b > start for a, b in token_set) and re.match(r"[\u4e00-\u9fff]", text[start - 1]) \
+                and text[start - 1] not in "的了是在和与及":
+            start -= 1   # 暨|南|大学: a one-character body takes the character before it (暨南大学)
+        if start is not None and _lead_verb(text, tokens, start, sfx_start):
+            start = None
         if start is None or not _accept(text, tokens, start, sfx, sfx_start, te, body):
             continue
         m = PLACE_PAREN.match(text, te)
@@ -95,7 +127,8 @@ def _head(text: str, tokens, ti: int) -> str | None:
     if sfx is None:
         return None
     sfx_start = te - len(sfx)
-    if len(sfx) == 1 and ((tok in common and common[tok] != "nt")
+    dept = sfx == "系" and len(tok) >= 3 and tok in common and tok not in not_suffix
+    if len(sfx) == 1 and not dept and ((tok in common and common[tok] != "nt")
                           or re.match(r"[一二三四五六七八九十两\d余多个]", text[sfx_start - 1:sfx_start])
                           or len(tok) == 2
                           or (len(tok) == 1 and (ti == 0 or tokens[ti - 1][1] - tokens[ti - 1][0] < 2))):
@@ -104,6 +137,20 @@ def _head(text: str, tokens, ti: int) -> str | None:
         return None  # 信控学院楼, 学院路: a building or a street
     if any(text[te - L:te] in not_suffix for L in ns_lengths if L <= te):
         return None  # 报告厅, 会议室, 主委
+    if any(w.startswith(sfx) and len(w) > len(sfx) and text.startswith(w, sfx_start) for w in not_suffix):
+        return None  # 大学生, 中学生: the head is the first half of a longer word
+    if text.startswith(NOT_AFTER_HEAD, te):
+        return None  # 江苏省新闻出版政府奖, 红旗团委称号: an award, not a body
+    for L in (1, 2, 3):   # 电子|商务, 如图所|示: a dictionary word runs on past the head
+        w = text[sfx_start:te + L]
+        if len(w) == len(sfx) + L and w in common and not _role_or_head(w[len(sfx):]) and (ti + 1 >= len(tokens) or any(b == te + L for _, b in tokens[ti + 1:ti + 4])):
+            return None
+    if len(sfx) == 1:
+        prev = text[tokens[ti - 1][0]:tokens[ti - 1][1]] if ti > 0 and tokens[ti - 1][1] == sfx_start else tok[:-1]
+        if re.search(r"\d", prev) or prev in PERSON_NOUN or prev in R.word_set("ent_roles.txt"):
+            return None  # 400米处, 相关人士处: a place or a person, not an office
+        if sfx == "处" and re.match(r"(?:获悉|了解到?|得知|获得|听说|拿到|领取|购买)", text[te:te + 3]):
+            return None  # 从…处获悉
     return sfx
 
 
@@ -128,11 +175,19 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             k3 = next((x for x in range(j - 1, max(-1, j - 12), -1)
                        if text[tokens[x][0]:tokens[x][1]] in ("(", "（")), None)
             inner = text[tokens[k3][1]:ps] if k3 is not None else ""
-            if inner and (inner.endswith(STRONG) or inner in R.gazetteer()):
+            qualifier = inner and len(inner) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", inner) and k3 is not None and k3 > 0 \
+                and _is_name_token(text[tokens[k3 - 1][0]:tokens[k3 - 1][1]]) and tokens[k3 - 1][1] == tokens[k3][0]
+            if inner and (inner.endswith(STRONG) or inner in R.gazetteer() or qualifier):
                 start, j = tokens[k3][0], k3 - 1   # 公共管理学院（应急管理学院）研究生会
                 continue
             break
+        if _new_name_starts(text, start, piece):
+            break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
+        if len(piece) >= 3 and piece[-1] in "于在到向自有" and piece not in R.common_words() and piece not in R.gazetteer():
+            break   # 投身于|东北大学, 人员有|星河天文学社: a verb ends here
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
+        inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
+                            and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
         if not inside and not _is_name_token(piece):
             strong = sfx.endswith(STRONG + ("中心",)) or any(x in text[start:sfx_start] for x in STRONG)
             if piece == "与" and j > 0 and strong and _joins(text, tokens, j, start, sfx_start):
@@ -183,13 +238,32 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
 
 def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, body: list[str]) -> bool:
     """Whether text[start:te] names an organisation rather than a generic or a description."""
-    common = R.common_words()
+    common, gaz = R.common_words(), R.gazetteer()
+    mods = R.word_set("ent_org_modifiers.txt")
+    pre = text[start:sfx_start]
     if sfx in COMPANY:
         if any(text.startswith(w, te) for w in R.word_set("ent_org_not_after.txt")):
             return False  # 中东欧科技合作
-        if not any(t not in common and t not in R.word_set("ent_org_modifiers.txt")
-                   for t in body + [text[start:sfx_start]] if len(t) >= 2):
-            return False  # 能源科技, 土地科技: a company needs a proper name (当升科技)
+        if sfx not in STRICT and not any(t not in common and t not in mods for t in (body or [pre]) if len(t) >= 2):
+            return False  # 能源科技, 土地科技, 头部数据公司: a company needs a proper name (当升科技)
+        if sfx not in ("公司", "有限公司", "股份有限公司", "分公司", "子公司", "集团") and _noun_follows(text, tokens, te):
+            return False  # 全国大学生电子|设计竞赛: the head word starts a longer phrase
+    quoted = start > 0 and text[start - 1] in "“\"「『" and text[te:te + 1] in "”\"」』"
+    if quoted and start < sfx_start and not _generic(text[start:te]) \
+            and any(t not in mods and t not in AWARD and t not in R.word_set("ent_org_qualifiers.txt") for t in (body or [pre])):
+        return True   # “测绘工程专业（智慧矿山方向）虚拟教研室”: a quoted name
+    if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))):
+        return False  # 数字政府, 有为政府, 工党政府
+    if sfx.endswith(PARTY_HEADS) and any(a in pre for a in AWARD):
+        return False  # 江苏省党建工作样板支部, 红旗团委: award titles
+    if sfx == "委员会" and len(body) == 1 and pre in common and not _has_place(pre) and not _has_known(pre):
+        return False  # 指导委员会, 学术委员会: a generic committee
+    if sfx.endswith(LAB_HEADS) and pre in LAB_LEVELS:
+        return False  # 全国重点实验室, 国家重点实验室
+    if sfx in STRICT and not _strict_proper(text, pre, body):
+        return False  # 理工科学校, 网约车公司, 客户智能关联催收公司
+    if sfx in ("大学", "学院") and len(pre) == 1 and pre not in gaz:
+        return False  # 南大学 (暨|南大学 is recovered by the caller)
     name = text[start:te]
     while name and name[0] in LEVEL_PREFIX and len(name) > len(sfx) and _generic(name):
         name, start = name[1:], start + 1
@@ -200,6 +274,75 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     if sfx == "所" and not any(x in text[start:sfx_start] for x in STRONG):
         return False  # 微电子所 only inside a named institution (清华大学微电子所)
     return sfx.endswith(STRONG) or len(sfx) >= 4 or _proper(text[start:sfx_start], body)
+
+
+def _role_or_head(rest: str) -> bool:
+    """党委|书记, 政府|部门: what follows the head is a post or an org word, so the head still closes a name."""
+    return rest in R.word_set("ent_roles.txt") or rest in R.word_set("ent_org_suffix.txt") \
+        or rest in ("部门", "机关", "领导", "班子", "成员", "委员", "书记", "主任", "常委") or bool(R.role_regex_plain().match(rest))
+
+
+def _lead_verb(text: str, tokens, start: int, sfx_start: int) -> bool:
+    """The name's first token is out of the dictionary and is really a verb or a word fragment from the
+    left (入职|学院, 题作|学院, 各地起|校…委员会): a lone character + a level character, or a verb lead."""
+    first = next((text[a:b] for a, b in tokens if a == start), "")
+    if not first or first in R.common_words() or first in R.gazetteer() or len(first) != 2:
+        return False
+    if first in R.word_set("ent_org_inner.txt") or any(first in k for k in R.word_set("ent_org_known.txt")):
+        return False
+    if first[1] in "校院" and first[0] in VERB_LEAD:
+        return True   # 起校, 入校
+    return first[0] in VERB_LEAD and first[1] in VERB_TAIL and start + 2 <= sfx_start
+
+
+def _new_name_starts(text: str, start: int, piece: str) -> bool:
+    gaz = R.gazetteer()
+    if not piece.endswith(("局", "厅", "委", "处", "部", "院", "校", "会", "司", "中心", "大学")) or piece in R.word_set("ent_org_inner.txt"):
+        return False
+    if piece in R.gazetteer() or len(piece) < 2:
+        return False
+    return any(gaz.get(text[start:start + L], "").startswith(("country", "province", "city")) for L in (2, 3, 4))
+
+
+def _has_known(pre: str) -> bool:
+    return any(k in pre for k in R.word_set("ent_org_known.txt") if len(k) >= 2) or any(x in pre for x in STRONG)
+
+
+def _has_place(pre: str) -> bool:
+    gaz = R.gazetteer()
+    if re.search(r"[\u4e00-\u9fff]{2,}(?:省|市|县|区|镇|乡|村|街道|边区|自治州|州)$", pre) and pre not in R.common_words():
+        return True   # 虞姬镇, 陕甘宁边区: an administrative name outside the gazetteer
+    return any(pre[i:j] in gaz for i in range(len(pre)) for j in range(i + 2, min(len(pre), i + 8) + 1))
+
+
+def _noun_follows(text: str, tokens, te: int) -> bool:
+    nxt = next((text[a:b] for a, b in tokens if a == te), "")
+    if not nxt or nxt in R.word_set("ent_roles.txt") or nxt in R.word_set("ent_org_suffix.txt"):
+        return False
+    return R.common_words().get(nxt, "")[:1] == "n"
+
+
+def _strict_proper(text: str, pre: str, body: list[str]) -> bool:
+    """A school, company, hospital or government needs a proper name before its head: a place, a known
+    org, a nested org, an ordinal (第一中学), a quoted name, or a brand-like word outside the dictionary
+    in a short body (锦浪科技有限公司); generic nouns alone (理工科, 网约车, 头部数据) are descriptions."""
+    common, mods, gaz = R.common_words(), R.word_set("ent_org_modifiers.txt"), R.gazetteer()
+    if not pre:
+        return False
+    if _has_place(pre) or any(k in pre for k in R.word_set("ent_org_known.txt") if len(k) >= 2):
+        return True
+    if any(s in pre for s in STRONG) or re.search(r"第?[一二三四五六七八九十\d]+$", pre) or re.search(r"[”\"」』]$", pre):
+        return True
+    toks = body or [pre]
+    unknown = [t for t in toks if len(t) >= 2 and t not in common and t not in mods and not re.search(r"\d", t)]
+    if not unknown:
+        if len(toks) == 2 and toks[-1] in R.word_set("ent_org_inner.txt") and toks[0] not in mods \
+                and not any(t in R.word_set("ent_generic_industry.txt") for t in toks):
+            return True   # 节能风电公司: a name built from two industry words
+        return len(toks) == 1 and len(pre) >= 2 and common.get(pre, "")[:1] == "j"  # abbreviations (北航)
+    if any(t in R.word_set("ent_generic_industry.txt") for t in unknown):
+        return False
+    return len([t for t in toks if len(t) >= 2]) <= 3
 
 
 def _stop_prefix(tok: str) -> int | None:
@@ -245,6 +388,30 @@ def _proper(body: str, tokens: list[str]) -> bool:
     return False
 
 
-def find_known(text: str, name: str, label: str, starts: set[int]) -> list[tuple[int, int, str]]:
-    rx = R.alternation(name)
-    return [(m.start(), m.end(), label) for m in rx.finditer(text) if m.start() in starts]
+def _word_runs_on(text: str, s: int, e: int) -> bool:
+    """民主党|派, 工党|支部, 高通|量: a dictionary word runs past the listed name; a person suffix does not
+    count (中国共产党人, 少先队员 still name the organisation inside them)."""
+    if text[e:e + 1] in "员人们":
+        return False
+    common = R.common_words()
+    return any(text[s:e + k] in common or text[e - 1:e + k] in common for k in (1, 2))
+
+
+def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """Listed names at a token start; with `ends`, also ending at a token end (民主党|派 is not 民主党)."""
+    rx, gaz = R.alternation(name), R.gazetteer()
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.start(), m.end()
+        if s not in starts:
+            continue
+        if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
+            continue   # 民主党|派: the listed name is the first part of a longer word
+        out.append((s, e, label))
+        if text[s] in "中国全党共人新团少" :
+            continue   # national bodies (中共中央, 国务院) take no place prefix
+        for L in (4, 3, 2):   # 深圳大疆, 美国苹果公司: a place written right before the name is part of it
+            if s - L >= 0 and s - L in starts and gaz.get(text[s - L:s], "").startswith(("country", "province", "city")):
+                out.append((s - L, e, label))
+                break
+    return out

@@ -15,12 +15,19 @@ from functools import lru_cache
 from . import ent_resources as R
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-BAD_GIVEN = set("的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读")
+BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读")
+ORG_HEADS = ("学院", "大学", "中学", "小学", "公司", "集团", "学校", "医院", "研究院", "研究所", "中心", "党委", "支部", "委员会")
+STRICT_BAD = set("的了在是等们我你他她该这那个")
+WHOLE_TOKEN_POS = set("rdpcufmqt")
 FUNCTION_POS = set("rdpcuvamqtfs")
 COUNT_CUE = re.compile(r"[二三四五六七八九十两\d]+[位名](?:同学|老师|教师|学生|代表|同志|专家|嘉宾|选手|校友)")
 ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
-PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者")
+FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
+                 "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长")
+FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
+PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
+            "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者")
 
 
 @lru_cache(maxsize=1)
@@ -42,23 +49,26 @@ def _surname_at(text: str, i: int) -> int:
     return 1 if text[i:i + 1] in single else 0
 
 
-def _plausible(text: str, s: int, e: int) -> bool:
+def _plausible(text: str, s: int, e: int, whole_token: bool = False) -> bool:
+    """`whole_token`: pkuseg keeps text[s:e] as one token before a post, so given-name characters that are
+    also function words (施从美, 王为民, 李中华) are allowed; only the strict ones still rule it out."""
     name = text[s:e]
     if not (2 <= len(name) <= 4) or not all(HAN.match(c) for c in name):
         return False
     sl = _surname_at(text, s)
-    if not sl or any(c in BAD_GIVEN for c in name[sl:]):
+    bad = STRICT_BAD if whole_token else BAD_GIVEN
+    if not sl or any(c in bad for c in name[sl:]):
         return False
     if name in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
         return False
-    if R.gazetteer().get(name[1:], "county").startswith(("country", "province", "city")):
-        return False  # 但法国, 在广西
+    if R.gazetteer().get(name[1:], "county").startswith(("country", "province", "city")) and not (whole_token and len(name) == 3):
+        return False  # 但法国, 在广西 (but 康重庆教授 at the start of a clause is a name)
     if len(name) == 3 and sl == 1 and name[:2] in R.common_words():
         return False  # 强化工, 师生工
     if name[sl:] in R.word_set("ent_person_stop.txt") or name in R.word_set("ent_person_stop.txt"):
         return False
-    if R.common_words().get(name[sl:], "n")[:1] in FUNCTION_POS:
-        return False  # 向大家, 班学习: the "given name" is a function word or verb
+    if R.common_words().get(name[sl:], "n")[:1] in (WHOLE_TOKEN_POS if whole_token and len(name) == 3 else FUNCTION_POS):
+        return False  # 向大家, 班学习: the "given name" is a function word or verb (but 冯平安, 朱如意 are names)
     if role_regex().search(name, 1):
         return False
     return True
@@ -87,6 +97,22 @@ def _forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
     return best
 
 
+def _closed_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """After a post, three characters closed by a separator are a name even when the given name is an
+    ordinary word (副会长王以丹、…, 主席朱如意、…, 副书记王将、 is too short to tell)."""
+    e = p + 3
+    if p not in starts or e not in ends or _surname_at(text, p) != 1:
+        return None
+    if not re.match(r"[，、。；;,（(]|等|和|与|及", text[e:e + 1]):
+        return None
+    name = text[p:e]
+    if role_regex().search(name) or name[1:] in R.word_set("ent_person_stop.txt") or not _plausible(text, p, e, True):
+        return None
+    if R.common_words().get(name[1:], "n")[:1] in "rdpcuf":
+        return None
+    return e
+
+
 def _stops_at(text: str, i: int) -> bool:
     """True when a post, a cue or a common word starts at i (so a name ends before it)."""
     if i >= len(text) or not HAN.match(text[i]):
@@ -99,12 +125,23 @@ def _stops_at(text: str, i: int) -> bool:
 
 def _backward(text: str, q: int, starts: set[int]) -> int | None:
     """Start of a name ending at q (before a post), or None."""
-    options = [s for s in (q - 3, q - 2, q - 4) if s >= 0 and _plausible(text, s, q)
+    options = [s for s in (q - 3, q - 2, q - 4) if s >= 0
+               and (_plausible(text, s, q) or (s in starts and (_one_token(text, s, q, starts) or _clause_start(text, s))
+                                               and _plausible(text, s, q, True)))
                and (q - s < 4 or _surname_at(text, s) == 2)]
     for s in options:
         if s in starts:
             return s
     return None
+
+
+def _clause_start(text: str, s: int) -> bool:
+    """A three-character name at the start of a line or clause, right before a post (张康之教授首先…)."""
+    return s == 0 or text[s - 1] in "\n，,。；;：:、（(“\"）)"
+
+
+def _one_token(text: str, s: int, q: int, starts: set[int]) -> bool:
+    return q - s == 3 and not any(x in starts for x in range(s + 1, q))
 
 
 def _translit(text: str, p: int) -> int | None:
@@ -122,7 +159,9 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         rs, re_ = m.start(), m.end()
         role = m.group(0)
         e = _forward(text, re_, starts, ends) if re_ in starts or re_ < len(text) else None
-        if e is None and role in ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长"):
+        if e is None:
+            e = _closed_name(text, re_, starts, ends)
+        if e is None and role.endswith(FOREIGN_POSTS):
             e = _translit(text, re_)
             if e is not None and e not in ends and e < len(text) and HAN.match(text[e]):
                 e = None
@@ -136,7 +175,9 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         if cs not in ends:
             continue
         for s in (cs - 3, cs - 2):
-            if s >= 0 and s in starts and _plausible(text, s, cs) and _single_token(s, cs, starts):
+            if s >= 0 and s in starts and _single_token(s, cs, starts) and (
+                    _plausible(text, s, cs) or (cs - s == 3 and _clause_start(text, s) and _one_token(text, s, cs, starts)
+                                                and _plausible(text, s, cs, True))):
                 found.setdefault((s, cs), None)
                 break
     for m in COUNT_CUE.finditer(text):   # 陈纪腾、李佳恒、赵一鸣三位同学
@@ -156,9 +197,57 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
             e = _forward(text, m.end(), starts, ends) if m.end() in starts else None
             if e is not None and e in ends:
                 found.setdefault((m.end(), e), None)
+    _foreign_with_cues(text, found, starts, ends)
     _extend_lists(text, found, starts, ends)
     _posts_around(text, found)
     return _all_mentions(text, _merge_same_start(found))
+
+
+def _foreign_name(text: str, p: int, e: int, ends: set[int]) -> bool:
+    """text[p:e] reads as a transliterated foreign name: transliteration characters only, token-aligned,
+    not a dictionary word, a place or a Chinese name (约翰逊, 卢比奥, 梅嫩德斯)."""
+    name = text[p:e]
+    chars = R.word_set("ent_translit.txt")
+    if not (2 <= len(name) <= 8) or e not in ends or not all(c in chars or c == "·" for c in name):
+        return False
+    if name in R.common_words() or name in R.gazetteer() or name[:2] in R.gazetteer() or name[:2] in R.common_words():
+        return False
+    return not (len(name) <= 3 and _surname_at(text, p) and _plausible(text, p, e))
+
+
+def _foreign_with_cues(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
+    """A transliterated name before a speech verb (约翰逊表示, 梅嫩德斯说), and names joined to an accepted
+    foreign name by 和/与/、 (卢比奥和梅嫩德斯)."""
+    chars = R.word_set("ent_translit.txt")
+    for m in FOREIGN_AFTER.finditer(text):
+        cs = m.start()
+        if cs not in starts:
+            continue
+        p = cs
+        while p > 0 and cs - p < 8 and (text[p - 1] in chars or text[p - 1] == "·"):
+            p -= 1
+        for q in range(p, cs - 2):
+            if q in starts and (q == 0 or text[q - 1] not in chars or role_regex().search(text[max(0, q - 4):q])) \
+                    and _foreign_name(text, q, cs, ends) and not any(a < cs and q < b for a, b in found):
+                found.setdefault((q, cs), None)
+                break
+    changed = True
+    while changed:
+        changed = False
+        for (s0, e0) in list(found):
+            if not all(c in chars or c == "·" for c in text[s0:e0]):
+                continue
+            for sep_len in (1,):
+                if text[e0:e0 + 1] in ("和", "与", "、") and e0 + 1 in starts:
+                    e1 = e0 + 1
+                    while e1 < len(text) and e1 - e0 < 9 and (text[e1] in chars or text[e1] == "·"):
+                        e1 += 1
+                    while e1 > e0 + 2 and e1 not in ends:
+                        e1 -= 1
+                    if (e0 + 1, e1) not in found and _foreign_name(text, e0 + 1, e1, ends) \
+                            and not any(a < e1 and e0 + 1 < b for a, b in found):
+                        found[(e0 + 1, e1)] = None
+                        changed = True
 
 
 def _posts_around(text: str, found: dict) -> None:
@@ -204,6 +293,8 @@ def _extend_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> N
             for nxt in (e + 1,):
                 if nxt < len(text) and text[e] == "、" and nxt in starts:
                     ne = _forward(text, nxt, starts, ends)
+                    if ne is not None and text.startswith(ORG_HEADS, ne):
+                        ne = None   # 、公管学院: the next item is an organisation
                     if ne is not None and (ne in ends or ne == len(text) or not HAN.match(text[ne])) and (nxt, ne) not in found and not any(a <= nxt < b for a, b in found):
                         prev = found[(s, e)]
                         # the post before a list is a weak guess for the later names (总裁助理李泉、贾明怡)

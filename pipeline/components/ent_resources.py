@@ -82,3 +82,11 @@ def common_words() -> dict[str, str]:
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     s = word_set("ent_surnames.txt")
     return frozenset(x for x in s if len(x) == 1), frozenset(x for x in s if len(x) == 2)
+
+
+@lru_cache(maxsize=1)
+def role_regex_plain() -> re.Pattern:
+    """Any post of ent_roles.txt, with an optional prefix of ent_role_prefix.txt."""
+    pre = "|".join(re.escape(w) for w in word_list_longest_first("ent_role_prefix.txt"))
+    base = "|".join(re.escape(w) for w in word_list_longest_first("ent_roles.txt"))
+    return re.compile(rf"(?:{pre})?(?:{base})")

@@ -119,7 +119,7 @@ class EntityRecognizer:
         values = {(s, e): v for s, e, _, v in dates}
         cands += [(s, e, lab) for s, e, lab, _ in dates]
         cands += ent_formula.find_formulas(text, starts, ends)
-        orgs = ent_org.find_orgs(text, tokens) + ent_org.find_known(text, "ent_org_known.txt", "ORG", starts)
+        orgs = ent_org.find_orgs(text, tokens) + ent_org.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         cands += orgs + latin_orgs(text, resolve(orgs))

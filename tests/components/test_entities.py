@@ -253,6 +253,140 @@ def test_latin_person_names_need_context(nlp):
     assert ("PERSON", "Windows Vista") not in got
 
 
+# ---------------------------------------------------------------- generalisation fixes (held-out error classes)
+ORG_NOT = [   # (sentence, ORG text that must not be predicted)
+    ("在距离终点400米处设立补给站", "400米处"),                         # 处 after a measure, not an office
+    ("从相关人士处获悉", "人士处"),                                       # 处 after a person noun
+    ("他于2019年入职学院，担任辅导员", "入职学院"),                       # a verb swallowed on the left
+    ("理工科学校的学生", "理工科学校"),                                    # a description, not a name
+    ("全国各地起校语言文字工作委员会", "起校语言文字工作委员会"),
+    ("“灵璧县商务局中国矿业大学电子商务培训班”的培训任务", "中国矿业大学电子"),   # 电子|商务 is one word
+    ("全国大学生电子设计竞赛", "全国大学生电子"),
+    ("建设创新数字政府，打造有为政府", "有为政府"),                       # 政府 needs a place
+    ("工党政府宣布", "工党政府"),
+    ("头部数据公司和网约车公司", "网约车公司"),                           # generic noun + 公司
+    ("头部数据公司和网约车公司", "头部数据公司"),
+    ("1个支部入选首批“全省党建工作样板支部”培育创建单位", "全省党建工作样板支部"),   # an award title
+    ("荣获红旗团委称号", "红旗团委"),
+    ("全国重点实验室重组和管理现状", "全国重点实验室"),                   # generic
+    ("学报》分别荣获江苏省新闻出版政府奖和提名奖", "江苏省新闻出版政府"),
+    ("为当今时代大学的永续发展奠定制度基础", "时代大学"),
+    ("“灵璧县商务局中国矿业大学电子商务培训班”的培训任务", "灵璧县商务局中国矿业大学"),
+    ("该校蝉联5届省级“文明学校”", "文明学校"),
+    ("投身于东北大学的建设", "投身于东北大学"),                            # a verb ends the name
+    ("召开教职工大会，通报学院2022年工作完成情况", "通报学院"),
+    ("资管公司纷纷布局", "资管公司"),
+    ("成立专家指导委员会", "指导委员会"),
+]
+
+
+@pytest.mark.parametrize("text,bad", ORG_NOT)
+def test_org_false_positive_classes(nlp, text, bad):
+    assert ("ORG", bad) not in ents(nlp, text)
+
+
+ORG_YES = [
+    ("浙江大学、厦门大学、暨南大学等单位的世界华文文学", "暨南大学"),     # 暨 is the name's first character here
+    ("中国语言文学系和音乐系", "中国语言文学系"),
+    ("北京外国语大学原副校长、中国驻法国大使馆原公使衔参赞", "中国驻法国大使馆"),
+    ("长三角高校联盟成立", "长三角高校联盟"),
+    ("教育部高校思想政治理论课虚拟教研室", "教育部高校思想政治理论课虚拟教研室"),
+    ("相关事迹被新华社、央视新闻、人民日报等多家媒体平台报道", "央视新闻"),
+    ("相关事迹被新华社、央视新闻、人民日报等多家媒体平台报道", "人民日报"),
+    ("英国保守党、工党和民主党", "工党"),
+    ("腾讯、阿里巴巴、字节跳动、美团等平台", "字节跳动"),
+    ("分摊关税的冲击，深圳大疆也受影响", "深圳大疆"),                     # a place right before a listed company
+    ("联合武汉大学、中煤航测遥感集团有限公司等10多家高校", "中煤航测遥感集团有限公司"),
+    ("参加了在虞姬镇政府开展的编制工作", "虞姬镇政府"),
+    ("我校公共管理学院教授委员会主任段鑫星教授", "公共管理学院教授委员会"),
+    ("华东师范大学教育学部胡耀宗教授", "华东师范大学教育学部"),
+    ("参与“空间定位课程虚拟教研室”的建设", "空间定位课程虚拟教研室"),   # a quoted name
+    ("全国人大代表、徐州市第一人民医院副院长", "徐州市第一人民医院"),      # an ordinal inside a place-led name
+    ("为中国共产党人的坚定信念", "中国共产党"),                             # a name inside a longer word
+]
+
+
+@pytest.mark.parametrize("text,org", ORG_YES)
+def test_org_recall_classes(nlp, text, org):
+    got = ents(nlp, text)
+    assert ("ORG", org) in got
+    assert not [t for l, t in got if l in ("ORG", "GPE") and t != org and t in org]   # nothing inside it
+
+
+@pytest.mark.parametrize("text", ["民主党派人士参加座谈", "化工党支部书记郭晓倩", "高通量CO2反应器"])
+def test_listed_party_names_end_at_a_word_boundary(nlp, text):
+    assert not {("ORG", "民主党"), ("ORG", "工党"), ("ORG", "高通")} & ents(nlp, text)
+
+
+PERSONS = [   # (sentence, name, role or None)
+    ("向玉琼教授、施从美教授、陈龙高教授出席", "施从美", "教授"),             # 从 inside a one-token name
+    ("门兴龙、刘志贤两位同学的朗诵", "门兴龙", None),                         # rarer surname in a list
+    ("杨俊副教授、公云龙副教授及相关教师参加了会议", "公云龙", "副教授"),
+    ("北京大学教育学院博士后方晨晨，清华大学教育研究院博士生马立超", "方晨晨", "博士后"),
+    ("北京大学教育学院博士后方晨晨，清华大学教育研究院博士生马立超", "马立超", None),
+    ("英国首相约翰逊表示，美国参议员卢比奥和梅嫩德斯说", "约翰逊", "首相"),    # transliterated names
+    ("英国首相约翰逊表示，美国参议员卢比奥和梅嫩德斯说", "卢比奥", "参议员"),
+    ("英国首相约翰逊表示，美国参议员卢比奥和梅嫩德斯说", "梅嫩德斯", None),
+    ("指导教师王冠军、赵佳琦", "赵佳琦", "指导教师"),
+    ("会长蒋正林、副会长王以丹，徐州市", "王以丹", "副会长"),                 # given names that are words
+    ("馆长于广云，副馆长冯平安、尹良伟", "冯平安", "副馆长"),
+    ("学生会主席朱如意、班长代表", "朱如意", "主席"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", PERSONS)
+def test_person_recall_classes(nlp, text, name, role):
+    assert ("PERSON", name) in ents(nlp, text)
+    assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+@pytest.mark.parametrize("text", ["班子其他成员任副组长", "兼职辅导员陈妍、公管学院党站副站长温煜明"])
+def test_no_person_from_a_post_or_an_org_in_a_list(nlp, text):
+    got = {t for l, t in ents(nlp, text) if l == "PERSON"}
+    assert not got & {"任副", "公管"}
+
+
+@pytest.mark.parametrize("text,name", [("人现场聆听了报告。\n康重庆教授从“碳视角”出发", "康重庆"),
+                                       ("张康之教授首先就广义上的概念作了阐述", "张康之"),
+                                       ("赵以嫚同学指出，保研路", "赵以嫚")])
+def test_name_at_a_clause_start_before_a_post(nlp, text, name):
+    assert ("PERSON", name) in ents(nlp, text)
+
+
+DATES_MORE = [   # (text, pub date, [(mention, value)])
+    ("活动于8月27－28日举行", None, [("8月27－28日", None)]),
+    ("2023年3月-4月，开展专项行动", None, [("2023年3月-4月", None)]),
+    ("3月至4月期间完成", "2022-01-01", [("3月至4月", None)]),
+    ("将于本月23日至26日进行", "2022-01-01", [("23日至26日", None)]),
+    ("据中新网9月9日报道，一家机构8日发布报告称，在8月份雇佣的工人", "2019-09-09",
+     [("9月9日", "2019-09-09"), ("8日", "2019-09-08"), ("8月份", "2019-08")]),
+    ("自今年4月份启动以来", "2021-06-01", [("今年4月份", "2021-04")]),
+    ("二〇二三年三月五日", None, [("二〇二三年三月五日", "2023-03-05")]),
+    ("活动于8月27－28日举行。30日闭幕", "2020-09-01", [("8月27－28日", None), ("30日", "2020-08-30")]),
+]
+
+
+@pytest.mark.parametrize("text,pub,expected", DATES_MORE)
+def test_date_ranges_and_partial_dates(text, pub, expected):
+    got = find_dates(text, pub)
+    assert [(text[s:e], v) for s, e, _, v in got] == expected
+
+
+@pytest.mark.parametrize("core", ["两张皮", "五毛一块", "七人八足", "八国联军", "三种文化", "七彩导师助成长", "一个党员一面旗"])
+def test_numeral_phrases_that_are_not_formulas(core):
+    assert not is_formula(core)
+
+
+@pytest.mark.parametrize("core", ["四条措施", "三件大事", "一人一策", "两会一队", "三官两队", "十百千万工程", "八上墙", "十到位"])
+def test_coined_formulas_still_pass(core):
+    assert is_formula(core)
+
+
+def test_formula_members_enumerated_after_it(nlp):
+    text = "学院实施“三大工程”。一是实施铸魂工程，强化理想信念。二是实施强基工程，夯实组织基础。三是实施育人工程，提升培养质量。"
+    assert attr(nlp, text, "FORMULA", "三大工程", "expansion") == ["实施铸魂工程", "实施强基工程", "实施育人工程"]
+
+
 # ---------------------------------------------------------------- invariants
 def test_every_mention_is_marked_and_spans_are_exact(nlp):
     text = "“两个维护”是根本。坚决做到“两个维护”。宁化一中师生认为宁化一中很好。"
@@ -303,8 +437,8 @@ def test_seed_gold_entities_f1(seed_docs):
 def test_corpus_gold_entities_f1(tmp_path):
     from pipeline.runner import Options, run as run_pipeline
 
-    gold = DATA / "corpus_gold"
-    ids = {p.stem for p in gold.glob("*.json")}
+    golds = (DATA / "corpus_gold", DATA / "corpus_gold_entities")  # the latter: entity-only gold
+    ids = {p.stem for gold in golds for p in gold.glob("*.json")}
     inp = tmp_path / "in"
     inp.mkdir()
     for sub in ("cumt", "news-html"):
@@ -315,7 +449,8 @@ def test_corpus_gold_entities_f1(tmp_path):
         pytest.skip("no corpus document has gold yet")
     run_pipeline(Options(input_dir=inp, out_dir=tmp_path / "out", workers=1))
     docs = [json.loads(l) for l in (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert _micro_f1(docs, gold) >= 0.80
+    for gold in golds:
+        assert _micro_f1(docs, gold) >= 0.80, gold.name
 
 
 # ---------------------------------------------------------------- resources
