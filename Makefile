@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.stamp-install
 SHARED ?= ../shared
 OUT    ?= outputs
 
-.PHONY: install model run test bench eval schema clean-outputs gazetteer
+.PHONY: install model run test bench eval schema clean-outputs gazetteer gazetteer-check
 
 install: $(STAMP)
 
@@ -44,8 +44,15 @@ clean-outputs:
 
 # Rebuild the compact entity resources (pipeline/resources/ent_gpe.tsv, ent_words.tsv,
 # ent_idioms_num.txt) from jionlp's and jieba's data on PyPI; build time only, committed.
+# `make gazetteer-check` rebuilds into a temp folder and fails if the committed files differ.
+GAZ_OUT ?= pipeline/resources
 gazetteer:
 	rm -rf .build-venv && $(PYTHON) -m venv .build-venv
 	.build-venv/bin/python -m pip install -q --no-deps jionlp==1.5.31 jieba==0.42.1
-	.build-venv/bin/python scripts/build_gazetteer.py --out pipeline/resources
+	mkdir -p $(GAZ_OUT) && .build-venv/bin/python scripts/build_gazetteer.py --out $(GAZ_OUT)
 	rm -rf .build-venv
+
+gazetteer-check:
+	rm -rf .build-gaz && $(MAKE) gazetteer GAZ_OUT=.build-gaz
+	for f in ent_gpe.tsv ent_words.tsv ent_idioms_num.txt; do cmp .build-gaz/$$f pipeline/resources/$$f || exit 1; done
+	rm -rf .build-gaz && echo "gazetteer files reproduce byte for byte"
