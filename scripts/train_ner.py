@@ -353,11 +353,7 @@ def predict(nlp, text: str, batch_size: int = 64):
 
 
 # ---------------------------------------------------------------- eval
-def prf(tp, npred, ngold):
-    p = tp / npred if npred else (1.0 if ngold == 0 else 0.0)
-    r = tp / ngold if ngold else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+from pipeline.evaluate import canon, prf  # noqa: E402  (the scorer's own canon and P/R/F1)
 
 
 def table(rows, header):
@@ -411,14 +407,6 @@ def cmd_speed(args):
     secs = time.time() - t0
     print(json.dumps({"load_seconds": round(load_s, 2), "docs": len(texts), "chars": n,
                       "seconds": round(secs, 2), "chars_per_s": round(n / secs), "entities": n_ents}))
-
-
-def canon(s):
-    if s is None:
-        return ""
-    s = unicodedata.normalize("NFKC", str(s))
-    s = "".join(ch for ch in s if not ch.isspace())
-    return s.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
 
 
 def visible(path: str) -> str:
