@@ -32,6 +32,7 @@ class Context:
     blocks: list[RawBlock]
     front: dict = field(default_factory=dict)
     page: Optional[Page] = None
+    chrome: list[RawBlock] = field(default_factory=list)  # page lines outside the extracted main content
 
 
 @dataclass
@@ -415,7 +416,13 @@ def _after_date(lines: list[str]) -> Optional[str]:
     return None
 
 
+# the owner a page's footer names: 主办单位：X市人民政府, 主办方：X办公室 (only in removed chrome)
+OWNER_RE = re.compile(r"(?:主办单位|主办方|主办)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?)(?=\s|$|[|，,。；;]|承办|协办|备案|版权|地址|电话|技术支持)")
+
+
 def _site_owner(ctx: Context) -> Optional[str]:
+    """Front matter (`X->` title prefix, categories) → the 主办 owner in the page footer →
+    og:site_name / trafilatura's sitename → the <title> suffix."""
     t = str(ctx.front.get("title") or "")
     m = re.match(r"^\s*([^>]{2,20})->", t)
     if m:
@@ -425,6 +432,10 @@ def _site_owner(ctx: Context) -> Optional[str]:
         if c and not DOMAIN_RE.match(c):
             return c
     if ctx.page is not None:
+        for b in [b for b in ctx.blocks if b.reason is not None] + ctx.chrome:
+            m = OWNER_RE.search(b.text)
+            if m:
+                return m.group(1)
         for c in (ctx.page.site_name, ctx.page.traf.get("sitename") or ""):
             if c and not DOMAIN_RE.match(c):
                 return c

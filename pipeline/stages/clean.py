@@ -98,7 +98,7 @@ def clean(doc: LoadedDoc, signals: Optional[SiteSignals] = None) -> CleanedDoc:
     """
     blocks, chrome, front, page = _input_blocks(doc)
     classify(blocks, signals, doc.format)
-    ctx = Context(fmt=doc.format, blocks=blocks, front=front, page=page)
+    ctx = Context(fmt=doc.format, blocks=blocks, front=front, page=page, chrome=chrome)
     title = extract_title(ctx)
     date = extract_date(ctx, title.text)
     source = extract_source(ctx, title)

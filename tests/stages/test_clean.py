@@ -570,3 +570,15 @@ def test_recall_output_that_glues_the_precision_paragraphs_is_not_taken():
     blob = [RawBlock(text="Toggle navigation 首页 股市行情 " + before[0].text + " 发布时间 4 3573 " + before[1].text + " 相关新闻")]
     assert _glued(blob, before)
     assert not _glued(before + [RawBlock(text="另一段正文，写得很长很长的一段。")], before)
+
+
+def test_site_owner_from_the_footer_zhuban_line():
+    raw = ("<html><head><title>关于加强纪律建设的通知</title></head><body>"
+           "<div class='nav'><a href='/'>首页</a> <a href='/a'>工作动态</a></div>"
+           "<h1>关于加强纪律建设的通知</h1>"
+           "<p>为深入贯彻全面从严治党要求，进一步加强学校纪律建设，现就有关事项通知如下。各单位要高度重视，认真组织学习。</p>"
+           "<p>各党总支要结合实际制定工作方案，明确责任分工，确保各项要求落到实处，并于月底前报送工作总结。</p>"
+           "<div class='footer'>版权所有 © 2018 主办单位：某某医科大学纪检监察室 地址：某某路56号</div>"
+           "</body></html>")
+    c = clean(doc(raw, "html"))
+    assert c.source == "某某医科大学纪检监察室"
