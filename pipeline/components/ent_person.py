@@ -3,9 +3,13 @@
 A name is a surname (ent_surnames.txt) and one or two given-name characters that
 pkuseg keeps together, accepted when a post stands directly before or after it
 (校长王建国, 徐心一校长; the post is the role), when a person cue follows
-(同志, 同学, 说, 发言…), or when it sits in a 、-list with an accepted name. A
-transliterated run after a post is a foreign name (总统马克龙). Every later
-mention of an accepted name is marked too.
+(同志, 同学, 说, 发言…), or when it sits in a 、/和/及-list with an accepted name. A
+、-list of three or more name-shaped items closed by 等, a count or punctuation is a
+list of names even with no post (程维军、查富海、祝晓航、高鑫羽等四名本科生), and so is
+the name column of a table (header 姓名 / 负责人 / 指导教师 …). A rare surname that is
+also an ordinary character (ent_surnames_rare.txt: 原, 代) counts only right after a
+post. A transliterated run after a post is a foreign name (总统马克龙, 馆长卡罗尔·史密斯).
+Every later mention of an accepted name is marked too.
 """
 from __future__ import annotations
 
@@ -21,13 +25,18 @@ STRICT_BAD = set("的了在是等们我你他她该这那个")
 WHOLE_TOKEN_POS = set("rdpcufmqt")
 FUNCTION_POS = set("rdpcuvamqtfs")
 COUNT_CUE = re.compile(r"[二三四五六七八九十两\d]+[位名](?:同学|老师|教师|学生|代表|同志|专家|嘉宾|选手|校友)")
-ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州")
+ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州办")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
 FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
                  "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长")
 FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
 PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
-            "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者")
+            "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员")
+# Table headers whose column holds person names (序号 姓名 论文题目 等级; 负责人 项目名称 项目类别).
+NAME_HEADERS = frozenset("姓名 名字 学生姓名 教师姓名 负责人 项目负责人 指导教师 指导老师 获奖人 获奖者 获奖学生 获奖教师 申请人 "
+                         "主持人 作者 第一作者 参赛人 参赛者 参赛学生 队员 成员 团队成员 推荐人选 人选 联系人".split())
+ROW_NUMBER_HEADERS = ("序号", "编号", "名次", "排名", "排序")
+LIST_END = re.compile(r"等|组成|[，,。；;：:）)\n]|$|[二三四五六七八九十两\d]+[位名人]")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +58,7 @@ def _surname_at(text: str, i: int) -> int:
     return 1 if text[i:i + 1] in single else 0
 
 
-def _plausible(text: str, s: int, e: int, whole_token: bool = False) -> bool:
+def _plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool = False) -> bool:
     """`whole_token`: pkuseg keeps text[s:e] as one token before a post, so given-name characters that are
     also function words (施从美, 王为民, 李中华) are allowed; only the strict ones still rule it out."""
     name = text[s:e]
@@ -63,8 +72,8 @@ def _plausible(text: str, s: int, e: int, whole_token: bool = False) -> bool:
         return False
     if R.gazetteer().get(name[1:], "county").startswith(("country", "province", "city")) and not (whole_token and len(name) == 3):
         return False  # 但法国, 在广西 (but 康重庆教授 at the start of a clause is a name)
-    if len(name) == 3 and sl == 1 and name[:2] in R.common_words():
-        return False  # 强化工, 师生工
+    if len(name) == 3 and sl == 1 and name[:2] in R.common_words() and not single:
+        return False  # 强化工, 师生工 (but 路易霖 kept as one token before a post is a name)
     if name[sl:] in R.word_set("ent_person_stop.txt") or name in R.word_set("ent_person_stop.txt"):
         return False
     if R.common_words().get(name[sl:], "n")[:1] in (WHOLE_TOKEN_POS if whole_token and len(name) == 3 else FUNCTION_POS):
@@ -127,7 +136,7 @@ def _backward(text: str, q: int, starts: set[int]) -> int | None:
     """Start of a name ending at q (before a post), or None."""
     options = [s for s in (q - 3, q - 2, q - 4) if s >= 0
                and (_plausible(text, s, q) or (s in starts and (_one_token(text, s, q, starts) or _clause_start(text, s))
-                                               and _plausible(text, s, q, True)))
+                                               and _plausible(text, s, q, True, _one_token(text, s, q, starts) and _clause_start(text, s))))
                and (q - s < 4 or _surname_at(text, s) == 2)]
     for s in options:
         if s in starts:
@@ -161,6 +170,10 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         e = _forward(text, re_, starts, ends) if re_ in starts or re_ < len(text) else None
         if e is None:
             e = _closed_name(text, re_, starts, ends)
+        if e is None:
+            e = _rare_surname_name(text, re_, starts, ends)
+        if e is None:
+            e = _dotted_name(text, re_, starts, ends)
         if e is None and role.endswith(FOREIGN_POSTS):
             e = _translit(text, re_)
             if e is not None and e not in ends and e < len(text) and HAN.match(text[e]):
@@ -195,9 +208,13 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     for cue in PRE_CUES:
         for m in re.finditer(cue, text):
             e = _forward(text, m.end(), starts, ends) if m.end() in starts else None
+            if e is not None and text[m.end()] in "于向" and not re.match(r"[、，,。；;和及等（(\s]", text[e:e + 1]):
+                e = None   # 成员于博一楼前: the "surname" is a preposition
             if e is not None and e in ends:
                 found.setdefault((m.end(), e), None)
     _foreign_with_cues(text, found, starts, ends)
+    _table_names(text, found, starts, ends)
+    _name_lists(text, found, starts, ends)
     _extend_lists(text, found, starts, ends)
     _posts_around(text, found)
     return _all_mentions(text, _merge_same_start(found))
@@ -291,7 +308,7 @@ def _extend_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> N
         changed = False
         for (s, e) in list(found):
             for nxt in (e + 1,):
-                if nxt < len(text) and text[e] == "、" and nxt in starts:
+                if nxt < len(text) and text[e] in "、和及" and nxt in starts and (text[e] == "、" or e in starts):
                     ne = _forward(text, nxt, starts, ends)
                     if ne is not None and text.startswith(ORG_HEADS, ne):
                         ne = None   # 、公管学院: the next item is an organisation
@@ -300,9 +317,10 @@ def _extend_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> N
                         # the post before a list is a weak guess for the later names (总裁助理李泉、贾明怡)
                         found[(nxt, ne)] = (prev[0], prev[1], prev[2], prev[3], True) if prev else None
                         changed = True
-            if s >= 3 and text[s - 1] == "、":
+            if s >= 3 and text[s - 1] in "、和及" and (text[s - 1] == "、" or s - 1 in starts):
                 for ps in (s - 4, s - 3):
-                    if ps >= 0 and _plausible(text, ps, s - 1) and ps in starts and (ps, s - 1) not in found:
+                    if ps >= 0 and _plausible(text, ps, s - 1) and ps in starts and (ps, s - 1) not in found \
+                            and not any(a < s - 1 and ps < b for a, b in found):
                         found[(ps, s - 1)] = None
                         changed = True
                         break
@@ -343,3 +361,154 @@ def final_role(text: str, role, orgs) -> str | None:
         if any(a <= ps and pe <= b for a, b in orgs):
             return word[pe - ps:]
     return word
+
+
+def _token_end(p: int, starts: set[int], ends: set[int], limit: int) -> int | None:
+    """End of the pkuseg token starting at p (None when p is not a token start)."""
+    if p not in starts:
+        return None
+    for q in range(p + 1, min(limit, p + 12) + 1):
+        if q in ends:
+            return q
+    return None
+
+
+def _rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """After a post, one pkuseg token of 2-3 characters led by a rare surname that is also an ordinary
+    character (院长原熙博, 村委会主任代翠荣): accepted only there, never from a list or a cue."""
+    if text[p:p + 1] not in R.word_set("ent_surnames_rare.txt"):
+        return None
+    e = _token_end(p, starts, ends, len(text))
+    if e is None or not (2 <= e - p <= 3):
+        return None
+    name = text[p:e]
+    if not all(HAN.match(c) for c in name) or any(c in BAD_GIVEN for c in name[1:]):
+        return None
+    if name in R.common_words() or name[1:] in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
+        return None
+    if name[1:] in R.word_set("ent_person_stop.txt") or role_regex().search(name, 1):
+        return None
+    return e
+
+
+def _dotted_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """After any post, a transliterated name written with a middle dot (馆长卡罗尔·史密斯)."""
+    chars = R.word_set("ent_translit.txt")
+    e = p
+    while e < len(text) and (text[e] in chars or text[e] == "·") and e - p < 14:
+        e += 1
+    name = text[p:e].strip("·")
+    if "·" not in name or len(name) < 4 or not text[p:e].endswith(name[-1]):
+        return None
+    parts = name.split("·")
+    if any(len(x) < 1 for x in parts) or e not in ends and (e < len(text) and HAN.match(text[e])):
+        return None
+    return p + len(name)
+
+
+def _name_shaped(text: str, s: int, e: int) -> bool:
+    """A table cell or list item that reads as a Chinese name on its own (2-4 characters, surname first)."""
+    return 2 <= e - s <= 4 and _plausible(text, s, e, True, True) and (e - s < 4 or _surname_at(text, s) == 2)
+
+
+def _table_names(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
+    """Names in the name column of a table: rows written one per line with TAB-separated cells
+    (负责人\t项目名称\t项目类别), or one cell per line after a header block (序号 / 姓名 / 论文题目 / 等级,
+    then 1 / 武文琪 / … rows, each starting with its row number)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+
+    def cell_names(a: int, cell: str):
+        for m in re.finditer(r"[^、，,/／;；\s]+", cell):
+            s0 = a + m.start()
+            if _name_shaped(text, s0, s0 + len(m.group(0))):
+                found.setdefault((s0, s0 + len(m.group(0))), None)
+
+    i = 0
+    while i < len(lines):
+        a, line = lines[i]
+        cells = [c.strip(" *") for c in line.split("\t")]
+        if len(cells) >= 2 and any(c in NAME_HEADERS for c in cells):
+            cols = [k for k, c in enumerate(cells) if c in NAME_HEADERS]
+            j = i + 1
+            while j < len(lines) and "\t" in lines[j][1]:
+                b, row = lines[j]
+                offs, o = [], 0
+                for c in row.split("\t"):
+                    offs.append((b + o, c))
+                    o += len(c) + 1
+                for k in cols:
+                    if k < len(offs):
+                        cb, c = offs[k]
+                        lead = len(c) - len(c.lstrip(" *"))
+                        cell_names(cb + lead, c.strip(" *"))
+                j += 1
+            i = j
+            continue
+        # one cell per line: a header block of short lines that starts with a row-number header
+        if line.strip(" *") in ROW_NUMBER_HEADERS:
+            head = []
+            j = i
+            while j < len(lines) and 0 < len(lines[j][1].strip(" *")) <= 8 and not re.fullmatch(r"\d+", lines[j][1].strip()):
+                head.append(lines[j][1].strip(" *"))
+                j += 1
+            cols = [k for k, c in enumerate(head) if c in NAME_HEADERS]
+            if len(head) >= 2 and cols:
+                expect = 1
+                while j < len(lines):
+                    if lines[j][1].strip() == str(expect):
+                        for k in cols:
+                            if j + k < len(lines):
+                                b, c = lines[j + k]
+                                lead = len(c) - len(c.lstrip(" *"))
+                                cell_names(b + lead, c.strip(" *"))
+                        expect += 1
+                        j += len(head)
+                        continue
+                    if re.fullmatch(r"\d+", lines[j][1].strip()) and expect > 1:
+                        break   # a number out of sequence: the table is over
+                    j += 1
+                    if j - i > 40 * len(head) and expect == 1:
+                        break
+                i = j
+                continue
+        i += 1
+
+
+def _name_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
+    """A 、-list of at least three name-shaped items with no post next to any of them is a list of names
+    (程维军、查富海、祝晓航、高鑫羽等四名本科生; 由胡裕琛、于鹏浩、…、李涛等组成): every item is 2-3
+    characters on token edges, surname first, not a dictionary word, a place or an organisation."""
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,}", text):
+        seps = [m.start() + k for k, c in enumerate(m.group(0)) if c == "、"]
+        first_end = seps[0]
+        items = []
+        for s0 in (first_end - 3, first_end - 2):   # the first item: the longest plausible tail before the first 、
+            if s0 >= m.start() and s0 in starts and _plausible(text, s0, first_end):
+                items.append((s0, first_end))
+                break
+        if not items:
+            continue
+        ok = True
+        for a, b in zip(seps, seps[1:]):
+            if not (2 <= b - a - 1 <= 3 and a + 1 in starts and b in ends and (
+                    _plausible(text, a + 1, b) or _one_token(text, a + 1, b, starts) and _plausible(text, a + 1, b, True))):
+                ok = False
+                break
+            items.append((a + 1, b))
+        if not ok:
+            continue
+        last = seps[-1] + 1
+        le = _forward(text, last, starts, ends) if last in starts else None
+        if le is None or le not in ends or not LIST_END.match(text, le) and not cue_regex().match(text, le):
+            continue
+        if text.startswith(ORG_HEADS, le):
+            continue
+        items.append((last, le))
+        if len(items) < 3 or any(text[a:b] in R.gazetteer() for a, b in items):
+            continue
+        for a, b in items:
+            if not any(x < b and a < y for x, y in found):
+                found.setdefault((a, b), None)

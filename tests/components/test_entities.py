@@ -465,3 +465,66 @@ def test_committed_resources_hold_what_the_rules_need():
     assert R.common_words()["学习"] == "v"
     single, double = R.surnames()
     assert "王" in single and "欧阳" in double
+
+
+# ---------------------------------------------------------------- PERSON: tables, post-less lists, rarer posts
+TAB_TABLE = ("获批项目清单：\n负责人\t项目名称\t项目类别\n张海军\t矿物分离过程强化\t国家杰出青年科学基金\n"
+             "赵跃民\t宽尺度多组分气固分选流态化过程强化机理与调控机制\t国际(地区)合作与交流项目\n"
+             "董良\t稠密气固分选流化床中湿颗粒的团聚/聚团行为及其调控机制\t面上项目\n")
+LINE_TABLE = ("附件：2022年江苏省研究生“双碳”管理学术创新论坛（分论坛五）获奖名单\n序号\n姓名\n论文题目\n等级\n1\n武文琪\n"
+              "Does urban agglomeration construction reduce carbon emission？——An empirical\n"
+              "test based on the spatial difference-in-difference model\n一等奖\n2\n陈帆\n"
+              "基于数据特征的工业统计数据缺失值填充建模方法：以中国电力统计数据为例\n一等奖\n3\n周国辉\n"
+              "《客户能影响供应商企业社会责任履行吗？——基于供应链风险传递视角》\n一等奖\n")
+
+
+@pytest.mark.parametrize("text,names", [
+    (TAB_TABLE, {"张海军", "赵跃民", "董良"}),                 # 负责人 column of a TAB-separated table
+    (LINE_TABLE, {"武文琪", "陈帆", "周国辉"}),                 # 姓名 column of a one-cell-per-line table
+])
+def test_names_in_the_name_column_of_a_table(nlp, text, names):
+    got = {t for l, t in ents(nlp, text) if l == "PERSON"}
+    assert got == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("由我校力学与土木工程学院建环系黄建恩、王义江、张红英、刘展等四位教师共同指导，程维军、查富海、祝晓航、高鑫羽等四名本科生组成的我校参赛代表队",
+     {"黄建恩", "王义江", "张红英", "刘展", "程维军", "查富海", "祝晓航", "高鑫羽"}),
+    ("由胡裕琛、于鹏浩、史颂辉、孙加政、赵磊、陈科名、王磊、李涛等组成的学生队。",
+     {"胡裕琛", "于鹏浩", "史颂辉", "孙加政", "赵磊", "陈科名", "王磊", "李涛"}),
+    ("由建筑与设计学院王菊和华彬彬老师指导，赵志强、龙鑫、魏乐乐、薛浩齐等同学共同完成",
+     {"王菊", "华彬彬", "赵志强", "龙鑫", "魏乐乐", "薛浩齐"}),
+    ("2021级辅导员贺瀚、袁元、刘麒源及李明鸣在竹苑二号楼大厅接待处", {"贺瀚", "袁元", "刘麒源", "李明鸣"}),
+    ("队员徐妍春和李思慧开展了“线上红色精神宣传”活动", {"徐妍春", "李思慧"}),
+    ("参加教学竞赛的青年教师（左起：赵东升、卞和方、王永波、周熙然）", {"赵东升", "卞和方", "王永波", "周熙然"}),
+])
+def test_names_in_lists_without_a_post_next_to_each(nlp, text, names):
+    got = {t for l, t in ents(nlp, text) if l == "PERSON"}
+    assert got == names
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("会议最后，安全员徐铭骏提醒各成员，疫情期间做实践活动", "徐铭骏", "安全员"),
+    ("学术论坛在南湖校区博五A407举行。院长原熙博，电力电子电能变换与应用研究所", "原熙博", "院长"),   # rare surname
+    ("灵光村党总支书记、村委会主任代翠荣，中国矿业大学信控学院党委副书记", "代翠荣", "主任"),
+    ("为题开展讲座。路易霖副所长结合徐工集团近年来的发展", "路易霖", "副所长"),                   # 路易 is a word
+    ("工作人员向实践团成员介绍了杨成武将军的生平经历和丰功伟绩", "杨成武", "将军"),
+    ("科罗拉多矿业大学图书馆馆长卡罗尔·史密斯围绕国际STEM图书馆的合作进行交流", "卡罗尔·史密斯", "馆长"),
+    ("在重庆白公馆，实践团成员唐培榴详细了解了先烈们的英勇事迹", "唐培榴", None),
+])
+def test_names_after_rarer_posts(nlp, text, name, role):
+    assert ("PERSON", name) in ents(nlp, text)
+    assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+@pytest.mark.parametrize("text", [
+    "专业举行江苏省产教融合型品牌专业建设项目任务书专家论证会",
+    "经过专家初评、终评和会议评审等程序",
+    "做最美徐州教师”演讲比赛高校组教师的竞赛在这里举行",
+    "校纪委副书记、纪委办主任、党委巡察办主任",
+    "并邀请部分专家通过线上会议的方式对申报教师进行“一对一”的指导",
+    "加强理想信念、道德品质、知识见识等方面的教育",
+    "活动中期，团支部成员于博一楼前完成签到及志愿签入",                 # 于 is a preposition here
+])
+def test_no_person_from_words_next_to_new_posts_and_lists(nlp, text):
+    assert not [e for e in run(nlp, text).ents if e.label_ == "PERSON"]
