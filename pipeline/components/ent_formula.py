@@ -175,7 +175,7 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     got = _in_parentheses(tail, n) or _after_intro(tail, n) or _list_before(text, s, n)
     if got:
         return got, 3
-    got = _children(s, n, sections, title_end)
+    got = _children(s, n, sections, title_end, text[s:e])
     if got:
         return got, 2
     if n and n >= 3 and next_list and s > 0 and text[s - 1] in OPEN:
@@ -291,7 +291,7 @@ def _best_clause(body: str, n: int | None) -> list[str] | None:
     return _fit(_split(body, n), n)
 
 
-def _children(pos: int, n: int | None, sections, title_end: int) -> list[str] | None:
+def _children(pos: int, n: int | None, sections, title_end: int, f: str = "") -> list[str] | None:
     if not sections:
         return None
     if pos < title_end:
@@ -304,4 +304,24 @@ def _children(pos: int, n: int | None, sections, title_end: int) -> list[str] | 
     titles = [x["title"] for x in kids if x.get("title")]
     if len(titles) >= 2 and (n is None or len(titles) == n):
         return titles
-    return None
+    return _paired_children(titles, n, f)
+
+
+def _paired_children(titles: list[str], n: int | None, f: str) -> list[str] | None:
+    """三同三联 over three headings that each name one of each kind (同轴运转,以“党建联抓”强化工作合力):
+    the first clause gives the first kind, the quoted phrase (or the second clause) the second; each member
+    holds the character its numeral counts (同…, …联…)."""
+    m = re.fullmatch(rf"([{NUM}])([\u4e00-\u9fff])([{NUM}])([\u4e00-\u9fff])", re.sub(r"[“”\"]", "", f))
+    if not m or not n or len(titles) < 2 or NUMV[m.group(1)] != len(titles) or NUMV[m.group(3)] != len(titles):
+        return None
+    first, second = [], []
+    for t in titles:
+        parts = [x for x in re.split(r"[，,；;：:]", t) if x]
+        q = re.search(r"[“\"]([^”\"]{2,8})[”\"]", t)
+        a = parts[0] if parts else ""
+        b = q.group(1) if q and q.start() > len(a) else (parts[1] if len(parts) > 1 else "")
+        if not (2 <= len(a) <= 10 and 2 <= len(b) <= 12 and m.group(2) in a and m.group(4) in b):
+            return None
+        first.append(a)
+        second.append(b)
+    return first + second if len(first) + len(second) == n else None

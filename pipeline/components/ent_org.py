@@ -15,7 +15,9 @@ award titles (样板支部, 红旗团委) and level-only labs (国家重点实�
 lead token that is a verb or a fragment (入职|学院, 各地起|校) is not part of a name;
 a one-character body takes the character cut off before it (暨|南大学 -> 暨南大学).
 Listed names (ent_org_known.txt) must not run on into a longer word (民主党|派) and
-take a place written right before them (深圳大疆).
+take a place written right before them (深圳大疆). A unit written after a named body joins it into one
+name (…教育局|基础|教育处, …委员会|组织部; `_chain`), and a university's short form (X大) is an ORG when the
+document names the university in full or uses it before a campus word (`university_abbrevs`).
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ ORDINAL = re.compile(r"^第?[一二三四五六七八九十\d]+$")
 MAX_ORG = 30
 # heads that need a proper name before them: a place, a brand-like unknown word, a known org or a quoted name
 # (理工科学校, 网约车公司, 课堂中学 are descriptions)
-STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府")
+STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府", "工作室", "社团")
 PLACE_ONLY = ("政府", "人民政府")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
 PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室")   # 长三角高校联盟, 中国驻英国大使馆
 PARTY_HEADS = ("支部", "党支部", "团支部", "总支", "党总支", "团总支", "团委", "党委", "分会", "委员会", "集体", "班组")
@@ -108,7 +110,59 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
         if m and m.group(1) in R.gazetteer() and sfx in ("大学", "学院", "公司", "集团", "有限公司"):
             te = m.end()   # 中国地质大学(武汉): the campus or seat in brackets is part of the name
         cands.append((start, te, "ORG"))
-    return cands
+    return cands + _chain(text, tokens, cands)
+
+
+UNIT_END = ("处", "部", "科", "室", "办", "局")
+
+
+def _level_place_starts(text: str, a: int) -> bool:
+    """杭州市宿州商会, 中国矿业大学: a name led by a country, a province, a city or a place with its level
+    (…市, …县) starts a new organisation (灵璧县商务局|中国矿业大学 are two)."""
+    gaz = R.gazetteer()
+    return any(text[a:a + L] in gaz and (text[a + L - 1] in "省市县区州"
+                                         or gaz[text[a:a + L]].startswith(("country", "province", "city")))
+               for L in (2, 3, 4, 5))
+
+
+def _chain(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Nested units written after a named body join it (徐州市教育局|基础|教育处, …委员会|组织部,
+    …化工学院|应用|化学系): up to two name words, then a unit word (a dictionary word of three or four
+    characters ending in 处/部/科/室/办/局, not 内部 or 办公室) or another ORG found there."""
+    common, not_suffix = R.common_words(), R.word_set("ent_org_not_suffix.txt")
+    index = {a: k for k, (a, _) in enumerate(tokens)}
+    by_start: dict[int, list[int]] = {}
+    for a, b, _ in cands:
+        by_start.setdefault(a, []).append(b)
+    out, seen = [], set()
+    todo = sorted({(a, b) for a, b, _ in cands})
+    ends_at = {b: a for a, b in tokens}
+    while todo:
+        s, e = todo.pop()
+        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not _governs(text[ends_at.get(s, s):s]):
+            continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
+        k, gap, verb = index.get(e), 0, False
+        while k is not None and k < len(tokens) and gap <= 2:
+            a, b = tokens[k]
+            tok = text[a:b]
+            ends_here = [x for x in by_start.get(a, []) if x > a
+                         and (not verb or text[x - 1] in "处部科室办局系")] if not _level_place_starts(text, a) else []
+            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
+                and tok not in R.word_set("ent_roles.txt")
+            new = max(ends_here, default=b if unit else None)
+            if new is not None and b - s <= MAX_ORG + 6 and (s, new) not in seen:
+                seen.add((s, new))
+                out.append((s, new, "ORG"))
+                todo.append((s, new))
+                break
+            if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
+                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") \
+                    or tok in PERSON_NOUN or gap == 2:
+                break
+            verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn")   # 高度|重视|学院所: after a verb only a unit word
+            gap += 1
+            k += 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +314,13 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # 指导委员会, 学术委员会: a generic committee
     if sfx.endswith(LAB_HEADS) and pre in LAB_LEVELS:
         return False  # 全国重点实验室, 国家重点实验室
+    if sfx == "职中" and re.fullmatch(r"[一二三四五六七八九十]{1,2}", text[start:sfx_start]):
+        return True   # 一职中: an ordinal names a vocational school
+    if sfx in ("工作室", "社团") and (re.fullmatch(r"[A-Za-z]{0,2}\d+[A-Za-z]?", pre)
+                                   or any(w in pre for w in ("名师", "劳模", "大师", "工匠", "技能", "创新", "书记", "辅导员"))):
+        return False  # B312工作室: a room number; 教学名师工作室, 劳模创新工作室: a title, not a name
+    if sfx in ("工作室", "社团") and not any(t not in common for t in (body or [pre]) if len(t) >= 2):
+        return False  # 美术设计工作室, 人工智能社团: made of dictionary words, a description
     if sfx in STRICT and not _strict_proper(text, pre, body):
         return False  # 理工科学校, 网约车公司, 客户智能关联催收公司
     if sfx in ("大学", "学院") and len(pre) == 1 and pre not in gaz:
@@ -414,4 +475,64 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
             if s - L >= 0 and s - L in starts and gaz.get(text[s - L:s], "").startswith(("country", "province", "city")):
                 out.append((s - L, e, label))
                 break
+    return out
+
+
+def _governs(tok: str) -> bool:
+    """The word before a name is a function word or a verb that takes it (由, 根据, 展示了, 促进), not a name part."""
+    if not tok or tok in "和与及、":
+        return False
+    pos = R.common_words().get(tok)
+    return tok in R.word_set("ent_org_stop.txt") or (pos is not None and (pos in STOP_POS - {"a"} or pos.startswith("v")))
+
+
+ABBREV_NOT_AFTER = ("大学", "代表", "常委", "会议", "会", "代会", "部")
+ABBREV_CONTEXT = ("青年", "学子", "师生", "校友", "精神", "校园", "校史", "人", "附属", "生活", "求学", "本科", "校区")
+
+
+def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """Short forms of a university that the document names in full (中国矿业大学 … 在矿大求学): the first
+    character of its name after a country prefix + 大 (矿大, 北大), or the two-character body of a four-character
+    name that is not a place (清华). Only whole tokens, not before 学 (…大学子) or a legislature word (人大代表)."""
+    gaz = R.gazetteer()
+    abbrevs = set()
+    for s, e, _ in orgs:
+        name = text[s:e]
+        if "大学" not in name:
+            continue
+        name = name[:name.index("大学") + 2]   # 中国矿业大学计算机学院 -> 中国矿业大学
+        if len(name) < 4 or len(name) > 10:
+            continue
+        body = name[:-2]
+        for L in (2, 3):
+            if len(body) - L >= 2 and gaz.get(body[:L], "").startswith("country"):
+                body = body[L:]   # 中国矿业大学 -> 矿业
+                break
+        if len(body) == 2 and not any(c in body for c in "大学院") and body[0] + "大" != name[:2]:
+            abbrevs.add(body[0] + "大")
+        if len(name) == 4 and name[:2] not in R.common_words() and not any(c in name[:2] for c in "东南西北中") \
+                and not any(k.startswith(name[:2]) for k in gaz):
+            abbrevs.add(name[:2])
+    if "大学" in text or "学院" in text:   # in a university's own text: X大 before a campus word (矿大青年, 矿大校友)
+        common = R.common_words()
+        for m in re.finditer(r"[\u4e00-\u9fff]大(?=" + "|".join(ABBREV_CONTEXT) + ")", text):
+            a = m.group(0)
+            if m.start() in starts and m.end() in ends and common.get(a, "j") == "j" and a not in gaz \
+                    and a[0] not in "一二三四五六七八九十两百千万几多广强伟盛重巨最更很太较扩放" and a not in abbrevs:
+                abbrevs.add(a)
+    out = []
+    for a in abbrevs:
+        for m in re.finditer(re.escape(a), text):
+            s, e = m.start(), m.end()
+            if s not in starts or text.startswith(ABBREV_NOT_AFTER, e):
+                continue
+            if e not in ends:
+                continue
+            if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not _governs(text[max((x for x in starts if x < s), default=0):s]):
+                continue   # 中国矿大, 民盟矿大: part of a longer name
+            nxt = re.match(r"[\u4e00-\u9fff]{2}", text[e:e + 2])
+            if nxt and e + 2 in ends and text[e:e + 2] not in R.common_words() and text[e:e + 2] not in gaz \
+                    and any(re.search(text[e] + ".{1,3}" + text[e + 1] + ".{0,4}学院$", text[x:y]) for x, y, _ in orgs):
+                e += 2   # 矿大公管: the short form of a school the document names (公共管理学院) follows
+            out.append((s, e, "ORG"))
     return out

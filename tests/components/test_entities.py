@@ -528,3 +528,63 @@ def test_names_after_rarer_posts(nlp, text, name, role):
 ])
 def test_no_person_from_words_next_to_new_posts_and_lists(nlp, text):
     assert not [e for e in run(nlp, text).ents if e.label_ == "PERSON"]
+
+
+# ---------------------------------------------------------------- nested units, new heads, short forms (ent4)
+ORG_CHAINS = [   # a unit written after a named body joins it; the whole name as written
+    ("章毛平表示，根据江苏省委教育工委和省总工会联合下发的通知", "江苏省委教育工委"),
+    ("云龙区委组织部及时出台激励关爱干部的措施", "云龙区委组织部"),
+    ("3月10日下午，济南城建集团有限公司人力资源管理部经理周兴宇一行来校", "济南城建集团有限公司人力资源管理部"),
+    ("1997级校友、中国农业银行南京分行计划财会部高级专员汤朝玉", "中国农业银行南京分行计划财会部"),
+    ("建筑与设计学院实验教学中心结合学院专业特点", "建筑与设计学院实验教学中心"),
+    ("徐州市财政局政府采购管理处处长张海", "徐州市财政局政府采购管理处"),
+    ("安全系全体学生参加会议，BXS社团指导老师张立江主持", "BXS社团"),
+]
+
+
+@pytest.mark.parametrize("text,name", ORG_CHAINS)
+def test_nested_units_chain_into_one_org(nlp, text, name):
+    got = ents(nlp, text)
+    assert ("ORG", name) in got
+    assert not [t for l, t in got if l == "ORG" and t != name and t in name]
+
+
+def test_a_place_led_name_after_an_org_is_a_new_org(nlp):
+    got = ents(nlp, "中国矿业大学杭州校友会在杭州远洋国际中心杭州市宿州商会会议室举行座谈会")
+    assert ("ORG", "杭州市宿州商会") in got
+    assert not [t for l, t in got if l == "ORG" and t.endswith("中心杭州市宿州商会")]
+
+
+@pytest.mark.parametrize("text", ["开放实验室和教学名师工作室等", "在B312工作室开展活动", "校关工委组织老同志"])
+def test_generic_studios_and_committees_are_not_orgs(nlp, text):
+    assert not [e for e in run(nlp, text).ents if e.label_ == "ORG"]
+
+
+def test_university_short_form_when_the_full_name_occurs(nlp):
+    text = "中国矿业大学举行毕业典礼。他分享了自己在矿大六年的学习生活。"
+    assert ("ORG", "矿大") in ents(nlp, text)
+
+
+def test_university_short_form_before_a_campus_word(nlp):
+    text = "人文学院举行开学典礼，寄语新生做有理想、有担当的矿大青年。"
+    assert ("ORG", "矿大") in ents(nlp, text)
+
+
+def test_university_short_form_takes_a_school_short_form(nlp):
+    text = "中国矿业大学公共管理学院召开研究生大会，希望与会研究生能够在矿大公管激荡思想。"
+    assert ("ORG", "矿大公管") in ents(nlp, text)
+
+
+def test_no_short_form_without_a_university(nlp):
+    got = ents(nlp, "中国人民大学举办论坛，人大代表参加。广大青年踊跃报名。")
+    assert not {("ORG", "人大"), ("ORG", "广大")} & got
+
+
+def test_paired_formula_members_from_child_headings(nlp):
+    text = ("“三同三联”促发展\n以“三同三联”为载体\n同轴运转,以“党建联抓”强化工作合力\n正文。\n"
+            "同频共振,以“质量联提”强化发展动力\n正文。\n同向发力,以“资源联享”强化治理能力\n正文。")
+    titles = ["同轴运转,以“党建联抓”强化工作合力", "同频共振,以“质量联提”强化发展动力", "同向发力,以“资源联享”强化治理能力"]
+    secs = [{"id": f"s{i}", "parent_id": None, "level": 1, "marker": "", "title": t, "start": text.find(t),
+             "end": text.find(t) + len(t)} for i, t in enumerate(titles)]
+    assert attr(nlp, text, "FORMULA", "三同三联", "expansion", sections=secs, title_end=text.find("\n")) == \
+        ["同轴运转", "同频共振", "同向发力", "党建联抓", "质量联提", "资源联享"]
