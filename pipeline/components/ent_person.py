@@ -312,10 +312,16 @@ def _extend_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> N
                     ne = _forward(text, nxt, starts, ends)
                     if ne is not None and text.startswith(ORG_HEADS, ne):
                         ne = None   # 、公管学院: the next item is an organisation
-                    if ne is not None and (ne in ends or ne == len(text) or not HAN.match(text[ne])) and (nxt, ne) not in found and not any(a <= nxt < b for a, b in found):
-                        prev = found[(s, e)]
-                        # the post before a list is a weak guess for the later names (总裁助理李泉、贾明怡)
-                        found[(nxt, ne)] = (prev[0], prev[1], prev[2], prev[3], True) if prev else None
+                    if ne is None or not (ne in ends or ne == len(text) or not HAN.match(text[ne])):
+                        continue
+                    prev = found[(s, e)]
+                    # the post before a list is a weak guess for the later names (总裁助理李泉、贾明怡)
+                    guess = (prev[0], prev[1], prev[2], prev[3], True) if prev else None
+                    if (nxt, ne) not in found and not any(a <= nxt < b for a, b in found):
+                        found[(nxt, ne)] = guess
+                        changed = True
+                    elif guess and (nxt, ne) in found and found[(nxt, ne)] is None:
+                        found[(nxt, ne)] = guess  # found by another rule, without a post of its own
                         changed = True
             if s >= 3 and text[s - 1] in "、和及" and (text[s - 1] == "、" or s - 1 in starts):
                 for ps in (s - 4, s - 3):

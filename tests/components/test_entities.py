@@ -234,6 +234,11 @@ def test_region_from_province_abbreviation(nlp):
 def test_post_before_a_list_is_shared_by_its_names(nlp):
     text = "金陵药业：25日获公司总裁助理李泉、贾明怡增持。"
     assert attr(nlp, text, "PERSON", "贾明怡", "role") == "总裁助理"
+    # also when the later names are found by another rule first (a name list ending in a verb)
+    text = "副院长王晓琳、万志军、马立强出席会议。"
+    assert [attr(nlp, text, "PERSON", n, "role") for n in ("王晓琳", "万志军", "马立强")] == ["副院长"] * 3
+    text = "校长徐心一、党委书记杨占森任组长"
+    assert attr(nlp, text, "PERSON", "杨占森", "role") == "党委书记"
 
 
 def test_post_inside_an_org_is_cut_at_the_org(nlp):
