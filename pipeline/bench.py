@@ -80,7 +80,7 @@ def component_throughput(out: Path, sample: int = 200) -> dict[str, int]:
         make_doc(nlp, rec.text)
         timings["pkuseg_segmentation"] += time.perf_counter() - t0
         for name in ("cn_entities", "cn_numbers"):
-            sp = prepare(rec, nlp, doc_from_tokens(nlp, rec.text, rec.tokens))
+            sp = prepare(rec, doc_from_tokens(nlp, rec.text, rec.tokens))
             if name == "cn_numbers":
                 from .components.spans import char_spans
                 sp.ents = char_spans(sp, [(e.start, e.end, e.type) for e in rec.entities])

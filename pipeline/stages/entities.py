@@ -19,15 +19,17 @@ def title_end(doc: SegmentedDoc) -> int:
     return 0
 
 
-def prepare(sdoc, nlp, spacy_doc):
+def prepare(sdoc, spacy_doc):
+    """Give the Doc its document context: publication date, end of the title line, sections."""
     spacy_doc._.pub_date = sdoc.date
     spacy_doc._.title_end = title_end(sdoc)
     spacy_doc._.sections = [s.model_dump() for s in sdoc.sections]
     return spacy_doc
 
 
-def _section_id(sdoc: SegmentedDoc, start: int, end: int):
-    return None if start < title_end(sdoc) else innermost_section(sdoc.sections, start, end)
+def section_of(sdoc: SegmentedDoc, start: int, end: int, t_end: int):
+    """Innermost section of a mention; None in the title line (which ends at `t_end`)."""
+    return None if start < t_end else innermost_section(sdoc.sections, start, end)
 
 
 def _share_attributes(entities: list[Entity]) -> None:
@@ -46,11 +48,12 @@ def extract_entities(doc: SegmentedDoc, nlp=None) -> EntityDoc:
     from ..nlp import get_nlp, make_doc
 
     nlp = nlp or get_nlp()
-    sp = prepare(doc, nlp, make_doc(nlp, doc.text))
+    sp = prepare(doc, make_doc(nlp, doc.text))
     sp = nlp.get_pipe("cn_entities")(sp)
+    t_end = sp._.title_end
     entities = [
         Entity(type=s.label_, text=s.text, start=s.start_char, end=s.end_char,
-               section_id=_section_id(doc, s.start_char, s.end_char),
+               section_id=section_of(doc, s.start_char, s.end_char, t_end),
                role=s._.role, value=s._.value, expansion=s._.expansion)
         for s in sp.ents
     ]
