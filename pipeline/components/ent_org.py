@@ -242,6 +242,11 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
                             and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
+        if not inside and sfx not in STRICT and _soft_inside(text, tokens, j):
+            start = ps   # 学科|建设|委员会, 国际|合作|联合|实验室: a verb inside a name, a noun on its left
+            body.append(piece)
+            j -= 1
+            continue
         if not inside and not _is_name_token(piece):
             strong = sfx.endswith(STRONG + ("中心",)) or any(x in text[start:sfx_start] for x in STRONG)
             if piece == "与" and j > 0 and strong and _joins(text, tokens, j, start, sfx_start):
@@ -354,6 +359,20 @@ def _lead_verb(text: str, tokens, start: int, sfx_start: int) -> bool:
     if first[1] in "校院" and first[0] in VERB_LEAD:
         return True   # 起校, 入校
     return first[0] in VERB_LEAD and first[1] in VERB_TAIL and start + 2 <= sfx_start
+
+
+SOFT_STOPS = frozenset(("建设", "合作", "联合", "发展", "创新", "协同"))
+
+
+def _soft_inside(text: str, tokens, j: int) -> bool:
+    """A verb that usually ends a name on its left (建设, 合作, 联合) is inside it when a noun of the
+    name stands right before it (矿业工程学科建设委员会, not 推进建设委员会)."""
+    ps, pe = tokens[j]
+    if text[ps:pe] not in SOFT_STOPS or j == 0 or tokens[j - 1][1] != ps:
+        return False
+    prev = text[tokens[j - 1][0]:ps]
+    pos = R.common_words().get(prev)
+    return prev not in SOFT_STOPS and _is_name_token(prev) and (pos is None or pos[:1] == "n" or prev in R.gazetteer())
 
 
 def _new_name_starts(text: str, start: int, piece: str) -> bool:

@@ -24,14 +24,18 @@ ORG_HEADS = ("学院", "大学", "中学", "小学", "公司", "集团", "学校
 STRICT_BAD = set("的了在是等们我你他她该这那个")
 WHOLE_TOKEN_POS = set("rdpcufmqt")
 FUNCTION_POS = set("rdpcuvamqtfs")
-COUNT_CUE = re.compile(r"[二三四五六七八九十两\d]+[位名](?:同学|老师|教师|学生|代表|同志|专家|嘉宾|选手|校友)")
+COUNT_CUE = re.compile(r"(?:等(?=[二三四五六七八九十两\d]))?[二三四五六七八九十两\d]+[位名](?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部)")
 ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州办")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
 FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
                  "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长")
 FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
 PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
-            "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员")
+            "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员",
+            "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人")
+SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
+ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
+BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
 # Table headers whose column holds person names (序号 姓名 论文题目 等级; 负责人 项目名称 项目类别).
 NAME_HEADERS = frozenset("姓名 名字 学生姓名 教师姓名 负责人 项目负责人 指导教师 指导老师 获奖人 获奖者 获奖学生 获奖教师 申请人 "
                          "主持人 作者 第一作者 参赛人 参赛者 参赛学生 队员 成员 团队成员 推荐人选 人选 联系人".split())
@@ -93,8 +97,9 @@ def _forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
     best = None
     for L in (sl + 2, sl + 1):
         e = p + L
-        if e > len(text) or not _plausible(text, p, e):
-            continue
+        one = L == 3 and p in starts and e in ends and not any(x in starts for x in range(p + 1, e))
+        if e > len(text) or not (_plausible(text, p, e) or one and _plausible(text, p, e, True)):
+            continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
         if L == sl + 2 and _stops_at(text, p + sl + 1):
             continue  # 齐超发言: the third character starts the next word
         if L == sl + 1 and text[e - 1:e + 1] in R.common_words():
@@ -193,7 +198,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
                                                 and _plausible(text, s, cs, True))):
                 found.setdefault((s, cs), None)
                 break
-    for m in COUNT_CUE.finditer(text):   # 陈纪腾、李佳恒、赵一鸣三位同学
+    for m in COUNT_CUE.finditer(text):   # 陈纪腾、李佳恒、赵一鸣三位同学; 徐旺等6名学生
         cs = m.start()
         for s in (cs - 3, cs - 2):
             if s >= 0 and s in starts and _plausible(text, s, cs):
@@ -212,12 +217,76 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
                 e = None   # 成员于博一楼前: the "surname" is a preposition
             if e is not None and e in ends:
                 found.setdefault((m.end(), e), None)
+    _spaced_after_post(text, found, starts)
+    _between_posts(text, found, starts)
+    _anonymised(text, found, starts, ends)
+    _byline(text, found, starts)
     _foreign_with_cues(text, found, starts, ends)
     _table_names(text, found, starts, ends)
     _name_lists(text, found, starts, ends)
     _extend_lists(text, found, starts, ends)
     _posts_around(text, found)
     return _all_mentions(text, _merge_same_start(found))
+
+
+def _post_value(m: re.Match, weak: bool = False) -> tuple:
+    pre = (m.start("pre"), m.end("pre")) if m.group("pre") else (-1, -1)
+    return (m.group(0), m.start(), *pre, weak) if weak else (m.group(0), m.start(), *pre)
+
+
+def _spaced_after_post(text: str, found: dict, starts: set[int]) -> None:
+    """Names set off by spaces after a post and closing the line or the bracket
+    (新闻发言人 武平; （职工通讯员 李琴雯 刘会）): a place name is allowed here, it cannot be one."""
+    for m in role_regex().finditer(text):
+        sm = SPACED_NAMES.match(text, m.end())
+        if not sm:
+            continue
+        pos, names = sm.start(1), []
+        for part in sm.group(1).replace("\u3000", " ").split(" "):
+            if not (part and _surname_at(part, 0) and pos in starts and _plausible_spaced(part)):
+                names = []
+                break
+            names.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        for a, b in names:
+            found.setdefault((a, b), _post_value(m))
+
+
+def _plausible_spaced(name: str) -> bool:
+    if not (2 <= len(name) <= 4) or name in R.common_words() or role_regex().search(name):
+        return False
+    return not any(c in STRICT_BAD for c in name[1:]) and name[1:] not in R.word_set("ent_person_stop.txt")
+
+
+def _between_posts(text: str, found: dict, starts: set[int]) -> None:
+    """Two to four characters between two posts are a name (专业负责人谢人强教授); the first post is its role."""
+    roles = list(role_regex().finditer(text))
+    for m1, m2 in zip(roles, roles[1:]):
+        s, e = m1.end(), m2.start()
+        if 2 <= e - s <= 3 and s in starts and e in starts and _surname_at(text, s) and \
+                _plausible(text, s, e, True) and not any(a < e and s < b for a, b in found):
+            found[(s, e)] = _post_value(m1)
+
+
+def _anonymised(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
+    """A surname and 某 on token edges is an anonymised name (王某, 张某某, 王某焘)."""
+    for i in range(len(text) - 1):
+        if text[i + 1] != "某" or i not in starts or not _surname_at(text, i) == 1 or (i > 0 and text[i - 1] == "某"):
+            continue
+        m = ANON_RE.match(text, i + 1)
+        e = m.end() if text[m.end() - 1] not in BAD_GIVEN else i + 2
+        while e > i + 2 and e not in ends:
+            e -= 1
+        if e in ends and not (e < len(text) and text[e] == "某"):
+            found.setdefault((i, e), None)
+
+
+def _byline(text: str, found: dict, starts: set[int]) -> None:
+    """A bracketed name closing a paragraph is the writer's byline (…实现轻松换新iPhone。(李楠))."""
+    for m in BYLINE_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if s > 1 and text[s - 2] in "。！？!?”\"" and s in starts and _plausible(text, s, e, True):
+            found.setdefault((s, e), None)
 
 
 def _foreign_name(text: str, p: int, e: int, ends: set[int]) -> bool:
@@ -366,7 +435,30 @@ def final_role(text: str, role, orgs) -> str | None:
     if ps >= 0 and not word[: pe - ps].endswith(PARTY_PREFIX):
         if any(a <= ps and pe <= b for a, b in orgs):
             return word[pe - ps:]
-    return word
+    return _generic_body(text, rs, orgs) + word
+
+
+def _generic_body(text: str, rs: int, orgs) -> str:
+    """A generic unit written right before the post belongs to it (校保卫处处长 -> 保卫处处长, 组织部部长,
+    研究生会指导老师), unless it ends a named organisation (理学院党委书记: 理学院党委 is an ORG)."""
+    if any(a < rs <= b for a, b in orgs):
+        return ""
+    for L in range(6, 1, -1):
+        w = text[max(0, rs - L):rs]
+        if len(w) == L and w in _unit_words():
+            before = text[rs - L - 1:rs - L]
+            if not before or not HAN.match(before) or before in "校院市县区省镇乡村系部局":
+                return w
+            return ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Generic units (ent_org_generic.txt) that name an office, not an institution (学院, 医院, 公司 are not)."""
+    institutions = set("学校 学院 大学 中学 小学 幼儿园 党校 分校 校区 医院 卫生院 公司 有限公司 集团 股份 银行 "
+                       "研究院 研究所 纪念馆 博物馆 图书馆 二级学院 各学院 市政府 县政府 区政府 省政府 人民政府 政府".split())
+    return frozenset(w for w in R.word_set("ent_org_generic.txt") if len(w) >= 2 and w not in institutions)
 
 
 def _token_end(p: int, starts: set[int], ends: set[int], limit: int) -> int | None:

@@ -337,7 +337,7 @@ PERSONS = [   # (sentence, name, role or None)
     ("指导教师王冠军、赵佳琦", "赵佳琦", "指导教师"),
     ("会长蒋正林、副会长王以丹，徐州市", "王以丹", "副会长"),                 # given names that are words
     ("馆长于广云，副馆长冯平安、尹良伟", "冯平安", "副馆长"),
-    ("学生会主席朱如意、班长代表", "朱如意", "主席"),
+    ("学生会主席朱如意、班长代表", "朱如意", "学生会主席"),
 ]
 
 
@@ -511,7 +511,7 @@ def test_names_in_lists_without_a_post_next_to_each(nlp, text, names):
 @pytest.mark.parametrize("text,name,role", [
     ("会议最后，安全员徐铭骏提醒各成员，疫情期间做实践活动", "徐铭骏", "安全员"),
     ("学术论坛在南湖校区博五A407举行。院长原熙博，电力电子电能变换与应用研究所", "原熙博", "院长"),   # rare surname
-    ("灵光村党总支书记、村委会主任代翠荣，中国矿业大学信控学院党委副书记", "代翠荣", "主任"),
+    ("灵光村党总支书记、村委会主任代翠荣，中国矿业大学信控学院党委副书记", "代翠荣", "村委会主任"),
     ("为题开展讲座。路易霖副所长结合徐工集团近年来的发展", "路易霖", "副所长"),                   # 路易 is a word
     ("工作人员向实践团成员介绍了杨成武将军的生平经历和丰功伟绩", "杨成武", "将军"),
     ("科罗拉多矿业大学图书馆馆长卡罗尔·史密斯围绕国际STEM图书馆的合作进行交流", "卡罗尔·史密斯", "馆长"),
@@ -520,6 +520,33 @@ def test_names_in_lists_without_a_post_next_to_each(nlp, text, names):
 def test_names_after_rarer_posts(nlp, text, name, role):
     assert ("PERSON", name) in ents(nlp, text)
     assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("中国载人航天工程新闻发言人 武平\n女士们、先生们：", "武平", "新闻发言人"),        # a county name after a spaced post
+    ("本站讯（职工通讯员 李琴雯 刘会）为深入推进党建", "刘会", "职工通讯员"),
+    ("福州外语外贸学院电子商务专业负责人谢人强教授分别就", "谢人强", "负责人"),        # between two posts
+    ("比赛由药剂科主任田其学主持。", "田其学", "主任"),                               # one token with 其
+    ("由电力学院专业教师赵佳腾、饶中浩指导", "饶中浩", "教师"),
+    ("航天员景海鹏首次成功进驻天宫一号", "景海鹏", "航天员"),
+    ("在一家助贷平台做中层的孙丹（化名）最近准备跳槽了。", "孙丹", None),
+    ("例如，犯罪嫌疑人王某焘设立网贷平台", "王某焘", None),
+    ("徐旺等6名学生组成的团队共同完成", "徐旺", None),
+    ("并可以用一年5折回购，实现轻松换新。(李楠)\n", "李楠", None),                  # a closing byline
+    ("校保卫处处长张强主持会议", "张强", "保卫处处长"),                             # a generic unit stays in the post
+    ("理学院党委书记李明讲话", "李明", "党委书记"),
+])
+def test_names_from_more_contexts(nlp, text, name, role):
+    assert ("PERSON", name) in ents(nlp, text)
+    assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("张某某和李某被抓获", "李某被"),
+    ("市长武平县调研", "武平县"),
+])
+def test_anonymised_and_spaced_names_stay_tight(nlp, text, bad):
+    assert ("PERSON", bad) not in ents(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
