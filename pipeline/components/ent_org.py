@@ -41,6 +41,7 @@ MAX_ORG = 30
 # (理工科学校, 网约车公司, 课堂中学 are descriptions)
 STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府", "工作室", "社团")
 PLACE_ONLY = ("政府", "人民政府")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
+SCOPE = ("全国", "国际", "全球", "世界", "中国", "亚洲", "跨国")   # 全国电子商务产教融合创新联盟 (not 中小学校群服务联盟)
 PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室")   # 长三角高校联盟, 中国驻英国大使馆
 PARTY_HEADS = ("支部", "党支部", "团支部", "总支", "党总支", "团总支", "团委", "党委", "分会", "委员会", "集体", "班组")
 AWARD = ("样板", "标杆", "示范", "先进", "优秀", "红旗", "五四红旗", "星级", "模范", "标兵", "文明", "五好", "最美", "十佳", "百强")
@@ -110,7 +111,16 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
         if m and m.group(1) in R.gazetteer() and sfx in ("大学", "学院", "公司", "集团", "有限公司"):
             te = m.end()   # 中国地质大学(武汉): the campus or seat in brackets is part of the name
         cands.append((start, te, "ORG"))
-    return cands + _chain(text, tokens, cands)
+    return cands + _chain(text, tokens, cands) + _parties(text, tokens)
+
+
+def _parties(text: str, tokens) -> list[tuple[int, int, str]]:
+    """A party named by one out-of-dictionary token ending in 党 (基民党, 人民党, 独立党; not 执政党, 我党);
+    a country before it is a GPE of its own (德国|基民党)."""
+    common = R.common_words()
+    return [(a, b, "ORG") for a, b in tokens
+            if 3 <= b - a <= 5 and text[b - 1] == "党" and re.fullmatch(r"[\u4e00-\u9fff]+", text[a:b]) and text[a:b] not in common
+            and common.get(text[a:b - 1], "n")[:1] not in "vadp"]   # 贯彻|党 (贯彻党的方针) is a verb and its object
 
 
 UNIT_END = ("处", "部", "科", "室", "办", "局")
@@ -181,7 +191,7 @@ def _head(text: str, tokens, ti: int) -> str | None:
     if sfx is None:
         return None
     sfx_start = te - len(sfx)
-    dept = sfx == "系" and len(tok) >= 3 and tok in common and tok not in not_suffix
+    dept = sfx == "系" and (len(tok) >= 3 and tok in common and tok not in not_suffix or tok == "学系")   # 新闻传播|学系
     if len(sfx) == 1 and not dept and ((tok in common and common[tok] != "nt")
                           or re.match(r"[一二三四五六七八九十两\d余多个]", text[sfx_start - 1:sfx_start])
                           or len(tok) == 2
@@ -311,7 +321,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     if quoted and start < sfx_start and not _generic(text[start:te]) \
             and any(t not in mods and t not in AWARD and t not in R.word_set("ent_org_qualifiers.txt") for t in (body or [pre])):
         return True   # “测绘工程专业（智慧矿山方向）虚拟教研室”: a quoted name
-    if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))):
+    if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))
+                                                   or (sfx == "联盟" and len(body) >= 2 and pre.startswith(SCOPE))):
         return False  # 数字政府, 有为政府, 工党政府
     if sfx.endswith(PARTY_HEADS) and any(a in pre for a in AWARD):
         return False  # 江苏省党建工作样板支部, 红旗团委: award titles

@@ -620,3 +620,30 @@ def test_paired_formula_members_from_child_headings(nlp):
              "end": text.find(t) + len(t)} for i, t in enumerate(titles)]
     assert attr(nlp, text, "FORMULA", "三同三联", "expansion", sections=secs, title_end=text.find("\n")) == \
         ["同轴运转", "同频共振", "同向发力", "党建联抓", "质量联提", "资源联享"]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("德国基民党议员表示", "基民党"),                              # a party named by one out-of-dictionary token
+    ("新闻传播学系主任王强", "新闻传播学系"),                      # 学系 as a head
+    ("由全国电子商务产教融合创新联盟主办", "全国电子商务产教融合创新联盟"),
+    ("成立了矿业工程学科建设委员会，", "矿业工程学科建设委员会"),
+    ("打通闲鱼以旧换新，天猫同步开售", "闲鱼"),                    # listed platforms
+])
+def test_more_org_shapes(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("认真贯彻党的教育方针", "贯彻党"),
+    ("建立中小学校群服务联盟，依托", "中小学校群服务联盟"),       # a description, not a named alliance
+    ("形成师德师风建设学校、家长、社会合力格局", "师德师风建设学校"),
+    ("执政党和在野党都表态", "执政党"),
+])
+def test_org_shapes_that_are_not_names(nlp, text, bad):
+    assert ("ORG", bad) not in ents(nlp, text)
+
+
+def test_time_zones_are_not_places_but_former_countries_are(nlp):
+    got = ents(nlp, "苹果公司于北京时间9月11日凌晨举办发布会，前苏联和南斯拉夫")
+    assert ("GPE", "北京") not in got
+    assert {("GPE", "前苏联"), ("GPE", "南斯拉夫")} <= got
