@@ -25,12 +25,17 @@ _MW = "年月日天周次个人名位项条届期批倍成岁分秒点时号层�
 PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两](?![\u4e00-\u9fff])|"
                     rf"[二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两]")
 SPLIT = re.compile(r"[、，,；;]")
+DIGIT_COINAGE = re.compile(r"\d{2,4}(?:工程|计划|行动|模式|体系|战略|机制|方针|理念|格局|方案)")
+S_METHOD = re.compile(r"(?<![A-Za-z0-9])[5-9]S(?=管理|现场|标准|活动)")   # 6S管理: the 5S/6S/7S workplace method
 INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即|指|包括|分别是|分别为|：|:)")
 
 
 def count(f: str) -> int | None:
     if f.isdigit():
         return len(f)
+    m = re.match(r"[十百千万]{2,}", f)
+    if m:
+        return len(m.group(0))   # 十百千万工程: one member per magnitude
     m = re.match(rf"([{NUM}])个", f)
     if m:
         return NUMV[m.group(1)]
@@ -53,6 +58,8 @@ def is_formula(core: str, listed: bool = False) -> bool:
         return True
     if re.fullmatch(r"\d{2,4}", core):
         return not re.fullmatch(r"(19|20)\d{2}", core)
+    if DIGIT_COINAGE.fullmatch(core):
+        return not re.match(r"(19|20)\d{2}", core)   # “1313工程”, “1111工程” (not “2022工程”)
     if not (2 <= len(core) <= 8) or core[0] not in NUM:
         return False
     if re.search(r"[^\u4e00-\u9fff、]", core) or core in R.word_set("ent_idioms_num.txt"):
@@ -109,6 +116,8 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
         s, e = m.start(1), m.start(1) + len(core)
         if is_formula(core) or (is_formula(core, listed=True) and _listed(text, s, e, count(core))):
             out.append((s, e, "FORMULA"))
+    for m in S_METHOD.finditer(text):
+        out.append((m.start(), m.end(), "FORMULA"))
     for m in NUM_OUTSIDE.finditer(text):
         out.append((m.start(), m.end(), "FORMULA"))
     for m in R.alternation("ent_formula_known.txt").finditer(text):
@@ -172,9 +181,11 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     while after < len(text) and text[after] in CLOSE:
         after += 1
     tail = text[after:after + 400]
-    got = _in_parentheses(tail, n) or _after_intro(tail, n) or _list_before(text, s, n)
+    got = _in_parentheses(tail, n) or _after_intro(tail, n) or _short_form_of(text, s, n) or _list_before(text, s, n)
     if got:
         return got, 3
+    if re.match(r"\d", text[s:e]):
+        return None   # “714”: how many members digits stand for is not their count, so no guessing below
     got = _children(s, n, sections, title_end, text[s:e])
     if got:
         return got, 2
@@ -263,6 +274,22 @@ def _list_before(text: str, s: int, n: int | None) -> list[str] | None:
     if "、" in clause and len(clause.rsplit("、", 1)[-1]) <= 10:
         return _fit(_split(clause, n), n)
     return None
+
+
+SHORT_FORM = re.compile(r"[（(](?:以下)?简称[“\"‘「]?$")
+
+
+def _short_form_of(text: str, s: int, n: int | None) -> list[str] | None:
+    """The list in the full name it abbreviates: “创新、创意及创业”挑战赛（简称“三创赛”）, “十个专项、百所高校、
+    千名教师、万名学生（简称‘十百千万工程’）”."""
+    m = SHORT_FORM.search(text, max(0, s - 8), s)
+    if not m:
+        return None
+    head = text[max(0, m.start() - 120):m.start()]
+    quoted = [q for q in re.findall(r"[“\"‘「]([^“”\"‘’「」\n]{3,100})(?:[”\"’」]|$)", head) if "、" in q]
+    body = quoted[-1] if quoted else re.split(r"[，。；：,;:！？\n]", head)[-1]
+    got = _fit(_split(body, n), n)
+    return got if got and (n is None or len(got) == n) else None
 
 
 def _next_list(tail: str, n: int) -> list[str] | None:

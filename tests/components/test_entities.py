@@ -647,3 +647,19 @@ def test_time_zones_are_not_places_but_former_countries_are(nlp):
     got = ents(nlp, "苹果公司于北京时间9月11日凌晨举办发布会，前苏联和南斯拉夫")
     assert ("GPE", "北京") not in got
     assert {("GPE", "前苏联"), ("GPE", "南斯拉夫")} <= got
+
+
+@pytest.mark.parametrize("text,formula,members", [
+    ("第十三届全国大学生电子商务“创新、创意及创业”挑战赛（简称“三创赛”）启动仪式", "三创赛", ["创新", "创意", "创业"]),
+    ("提出和实施“十个专项、百所高校、千名教师、万名学生（简称‘十百千万工程’）”的战略", "十百千万工程",
+     ["十个专项", "百所高校", "千名教师", "万名学生"]),
+])
+def test_formula_members_from_the_full_name_it_abbreviates(nlp, text, formula, members):
+    assert attr(nlp, text, "FORMULA", formula, "expansion") == members
+
+
+def test_digit_coinages_are_formulas_without_guessed_members(nlp):
+    text = "“1313工程”和“1111工程”推动就业，实验室推行6S管理规定。“714”高炮，期限在7天或14天、含砍头息、被整治"
+    got = ents(nlp, text)
+    assert {("FORMULA", "1313工程"), ("FORMULA", "1111工程"), ("FORMULA", "6S"), ("FORMULA", "714")} <= got
+    assert attr(nlp, text, "FORMULA", "714", "expansion") is None
