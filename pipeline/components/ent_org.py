@@ -297,7 +297,7 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
             or (body[-1] not in R.gazetteer() and body[-1] not in LEVEL_PREFIX and len(body[-2]) >= 2)):
         start += 1
         body.pop()
-    elif body and len(body[-1]) >= 3 and body[-1] not in R.common_words():
+    elif body and len(body[-1]) >= 3 and body[-1] not in R.common_words() and body[-1] not in R.gazetteer():
         lead = body[-1]
         k2 = next((k for k in (1, 2) if lead[k:] in R.gazetteer() and lead[:k] not in R.gazetteer()), None)
         if k2:
@@ -488,6 +488,9 @@ def _word_runs_on(text: str, s: int, e: int) -> bool:
     return any(text[s:e + k] in common or text[e - 1:e + k] in common for k in (1, 2))
 
 
+KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
+
+
 def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int] | None = None) -> list[tuple[int, int, str]]:
     """Listed names at a token start; with `ends`, also ending at a token end (民主党|派 is not 民主党)."""
     rx, gaz = R.alternation(name), R.gazetteer()
@@ -499,6 +502,9 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
         if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
             continue   # 民主党|派: the listed name is the first part of a longer word
         out.append((s, e, label))
+        tail = KNOWN_TAIL.match(text, e) if label == "ORG" else None
+        if tail:
+            out.append((s, tail.end(), label))   # 联想集团, 华为技术有限公司: the listed name with its company head
         if text[s] in "中国全党共人新团少" :
             continue   # national bodies (中共中央, 国务院) take no place prefix
         for L in (4, 3, 2):   # 深圳大疆, 美国苹果公司: a place written right before the name is part of it

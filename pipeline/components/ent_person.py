@@ -39,6 +39,7 @@ BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
 # Table headers whose column holds person names (序号 姓名 论文题目 等级; 负责人 项目名称 项目类别).
 NAME_HEADERS = frozenset("姓名 名字 学生姓名 教师姓名 负责人 项目负责人 指导教师 指导老师 获奖人 获奖者 获奖学生 获奖教师 申请人 "
                          "主持人 作者 第一作者 参赛人 参赛者 参赛学生 队员 成员 团队成员 推荐人选 人选 联系人".split())
+TITLES = frozenset("教授 副教授 研究员 副研究员 助理研究员 讲师 助教 博士 博士后 博导 导师 老师 教师 专家 负责人".split())
 ROW_NUMBER_HEADERS = ("序号", "编号", "名次", "排名", "排序")
 LIST_END = re.compile(r"等|组成|[，,。；;：:）)\n]|$|[二三四五六七八九十两\d]+[位名人]")
 
@@ -408,6 +409,8 @@ def _better(new, old) -> bool:
     new_weak, old_weak = len(new) > 4 and new[4], len(old) > 4 and old[4]
     if new_weak != old_weak:
         return old_weak
+    if (old[0] in TITLES) != (new[0] in TITLES):
+        return old[0] in TITLES   # a post beats an academic title (王锋教授 … 王锋副院长 -> 副院长)
     return len(new[0]) > len(old[0]) and new[0].endswith(old[0])
 
 

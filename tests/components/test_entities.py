@@ -663,3 +663,24 @@ def test_digit_coinages_are_formulas_without_guessed_members(nlp):
     got = ents(nlp, text)
     assert {("FORMULA", "1313工程"), ("FORMULA", "1111工程"), ("FORMULA", "6S"), ("FORMULA", "714")} <= got
     assert attr(nlp, text, "FORMULA", "714", "expansion") is None
+
+
+@pytest.mark.parametrize("text,label,name", [
+    ("1993级校友、联想集团高级总监叶明", "ORG", "联想集团"),              # a listed name with its company head
+    ("9月8日，国家自然科学基金委公布了", "ORG", "国家自然科学基金委"),
+    ("7月20日，金沙县西洛街道彩虹小学校长张华", "ORG", "金沙县西洛街道彩虹小学"),   # a county is not trimmed to 沙县
+    ("感受到没有共产党就没有新中国的深刻含义", "GPE", "新中国"),
+    ("徐州新纪元期货股份有限公司首席风险官焦阳", "PERSON", "焦阳"),
+    ("服务队队员洪谦仑同学讲述了", "PERSON", "洪谦仑"),
+])
+def test_more_names_found(nlp, text, label, name):
+    assert (label, name) in ents(nlp, text)
+
+
+def test_idioms_are_not_places(nlp):
+    assert ("GPE", "阳春") not in ents(nlp, "阳春三月，春意盎然")
+
+
+def test_a_post_beats_an_academic_title(nlp):
+    text = "向玉琼教授、王锋教授分别作报告。张长立教授、王锋副院长为获奖者颁奖"
+    assert attr(nlp, text, "PERSON", "王锋", "role") == "副院长"
