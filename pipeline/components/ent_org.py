@@ -39,7 +39,8 @@ ORDINAL = re.compile(r"^第?[一二三四五六七八九十\d]+$")
 MAX_ORG = 30
 # heads that need a proper name before them: a place, a brand-like unknown word, a known org or a quoted name
 # (理工科学校, 网约车公司, 课堂中学 are descriptions)
-STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府", "工作室", "社团")
+STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府", "工作室", "社团",
+          "服务队", "志愿服务队", "志愿者服务队", "支教团", "校友会", "服务站", "专家组")
 PLACE_ONLY = ("政府", "人民政府")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
 SCOPE = ("全国", "国际", "全球", "世界", "中国", "亚洲", "跨国")   # 全国电子商务产教融合创新联盟 (not 中小学校群服务联盟)
 PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室")   # 长三角高校联盟, 中国驻英国大使馆
@@ -424,6 +425,8 @@ def _strict_proper(text: str, pre: str, body: list[str]) -> bool:
         return True
     if any(s in pre for s in STRONG) or re.search(r"第?[一二三四五六七八九十\d]+$", pre) or re.search(r"[”\"」』]$", pre):
         return True
+    if len(pre) >= 4 and any(h in pre[2:] for h in ("集团", "公司", "银行")):
+        return True   # 神火集团煤业股份公司: a unit of a named company
     toks = body or [pre]
     unknown = [t for t in toks if len(t) >= 2 and t not in common and t not in mods and not re.search(r"\d", t)]
     if not unknown:
@@ -524,6 +527,37 @@ def _governs(tok: str) -> bool:
 
 ABBREV_NOT_AFTER = ("大学", "代表", "常委", "会议", "会", "代会", "部")
 ABBREV_CONTEXT = ("青年", "学子", "师生", "校友", "精神", "校园", "校史", "人", "附属", "生活", "求学", "本科", "校区")
+
+
+def inner_names(text: str, orgs: list[tuple[int, int, str]], starts: set[int]) -> list[tuple[int, int, str]]:
+    """The part of a nested name after its parent organisation, where the document also writes it alone
+    (中国矿业大学|梦启支教团 … 梦启支教团共计18名同学): every standalone mention is an ORG."""
+    spans = sorted({(s, e) for s, e, _ in orgs})
+    by_start: dict[int, list[int]] = {}
+    for s, e in spans:
+        by_start.setdefault(s, []).append(e)
+    out = []
+    for s, e in spans:
+        for b in by_start[s]:
+            rest = text[b:e]
+            if b >= e or len(rest) < 4 or _generic(rest) or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
+                continue
+            if not any(x not in R.common_words() for x in _words(rest)):
+                continue   # 数学学院|校友服务站: made of dictionary words, a description when alone
+            alone = [m.start() for m in re.finditer(re.escape(rest), text)
+                     if m.start() in starts and not any(a < m.start() < z for a, z in spans)]
+            out.extend((a, a + len(rest), "ORG") for a in alone)
+    return out
+
+
+def _words(name: str) -> list[str]:
+    """Greedy longest dictionary words of `name` (unknown characters one by one)."""
+    common, out, i = R.common_words(), [], 0
+    while i < len(name):
+        L = next((L for L in range(min(6, len(name) - i), 1, -1) if name[i:i + L] in common), 1)
+        out.append(name[i:i + L])
+        i += L
+    return out
 
 
 def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:

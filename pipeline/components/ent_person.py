@@ -210,7 +210,8 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         if e is not None and e in ends:
             found.setdefault((m.end(), e), None)
     for m in R.alternation("ent_person_known.txt").finditer(text):
-        found.setdefault((m.start(), m.end()), None)
+        if m.start() in starts and (m.end() in ends or not HAN.match(text[m.end():m.end() + 1] or "a")):
+            found.setdefault((m.start(), m.end()), None)   # 陈云, not 陈云霞
     for cue in PRE_CUES:
         for m in re.finditer(cue, text):
             e = _forward(text, m.end(), starts, ends) if m.end() in starts else None

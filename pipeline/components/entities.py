@@ -122,6 +122,7 @@ class EntityRecognizer:
         orgs = ent_org.find_orgs(text, tokens) + ent_org.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
+        orgs += ent_org.inner_names(text, orgs, starts)
         orgs += ent_org.university_abbrevs(text, resolve(orgs), starts, ends)
         cands += orgs + latin_orgs(text, resolve(orgs))
         persons = ent_person.find_persons(text, starts, ends)

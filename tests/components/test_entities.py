@@ -684,3 +684,22 @@ def test_idioms_are_not_places(nlp):
 def test_a_post_beats_an_academic_title(nlp):
     text = "向玉琼教授、王锋教授分别作报告。张长立教授、王锋副院长为获奖者颁奖"
     assert attr(nlp, text, "PERSON", "王锋", "role") == "副院长"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("郑板桥画了几笔兰花当嫁妆", "郑板桥"),
+    ("是陆游写给自己小儿子的一首诗", "陆游"),
+    ("黄大年式教师团队", "黄大年"),
+])
+def test_widely_known_figures(nlp, text, name):
+    assert ("PERSON", name) in ents(nlp, text)
+
+
+def test_known_figures_only_on_token_edges(nlp):
+    assert ("PERSON", "陈云") not in ents(nlp, "陈云霞老师作报告")
+
+
+def test_a_nested_name_written_alone_is_an_org(nlp):
+    got = ents(nlp, "中国矿业大学梦启支教团共计18名同学前往。梦启支教团全体成员感受到。数学学院校友服务站成立，为校友服务站负责人颁发。")
+    assert ("ORG", "梦启支教团") in got
+    assert ("ORG", "校友服务站") not in got   # dictionary words only: a description when alone
