@@ -175,7 +175,6 @@ def _rejoin_split_tables(lines: list[tuple[str, int, int]]) -> list[tuple[str, i
     """A Markdown table that a crawler broke up, one cell per line with lone `|` lines between
     cells of a row and `---|---|---` under the header, back into `|a|b|c|` rows."""
     items = [(i, ln) for i, ln in enumerate(lines) if ln[0].strip()]
-    pos = {i: k for k, (i, _) in enumerate(items)}
 
     def is_bar(k):
         return 0 <= k < len(items) and items[k][1][0].strip() == "|"

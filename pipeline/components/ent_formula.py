@@ -60,6 +60,8 @@ def is_formula(core: str, listed: bool = False) -> bool:
         return not re.fullmatch(r"(19|20)\d{2}", core)
     if DIGIT_COINAGE.fullmatch(core):
         return not re.match(r"(19|20)\d{2}", core)   # “1313工程”, “1111工程” (not “2022工程”)
+    if re.fullmatch(r"[十百千万][\u4e00-\u9fff][百千万][\u4e00-\u9fff]", core):
+        return core not in R.word_set("ent_idioms_num.txt") and core not in R.common_words()   # “千校万企”, not 千家万户
     if not (2 <= len(core) <= 8) or core[0] not in NUM:
         return False
     if re.search(r"[^\u4e00-\u9fff、]", core) or core in R.word_set("ent_idioms_num.txt"):

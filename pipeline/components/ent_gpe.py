@@ -53,10 +53,6 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             if i > 0 and text[i - 1] == "大" and i - 1 in starts:
                 i -= 1
                 hit += 1
-        if hit and text.startswith("时间", i + hit) and i + hit + 2 in ends:
-            hit = None   # 北京时间, 东京时间: a time zone, not the place
-            i += 1
-            continue
         if hit:
             if out and out[-1][1] == i and _nests(gaz.get(text[out[-1][0]:i], ""), gaz.get(text[i:i + hit], "")):
                 out[-1] = (out[-1][0], i + hit, "GPE")

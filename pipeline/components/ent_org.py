@@ -418,7 +418,7 @@ def _strict_proper(text: str, pre: str, body: list[str]) -> bool:
     """A school, company, hospital or government needs a proper name before its head: a place, a known
     org, a nested org, an ordinal (第一中学), a quoted name, or a brand-like word outside the dictionary
     in a short body (锦浪科技有限公司); generic nouns alone (理工科, 网约车, 头部数据) are descriptions."""
-    common, mods, gaz = R.common_words(), R.word_set("ent_org_modifiers.txt"), R.gazetteer()
+    common, mods = R.common_words(), R.word_set("ent_org_modifiers.txt")
     if not pre:
         return False
     if _has_place(pre) or any(k in pre for k in R.word_set("ent_org_known.txt") if len(k) >= 2):

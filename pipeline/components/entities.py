@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 
-from . import ent_dates, ent_formula, ent_gpe, ent_org, ent_person
+from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_person
 from . import ent_resources as R
 from .spans import char_spans
 
@@ -59,7 +59,7 @@ def latin_orgs(text: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, i
         if m.group(0) in stop or re.search(r"[A-Za-z] ?$", before) or re.match(r" ?[A-Za-z]", after):
             continue   # part of an English phrase (DOUBLE KNOT), not a name
         bracketed = s > 0 and text[s - 1] in "(（" and (s - 1) in org_ends and text[e:e + 1] in ")）"
-        post = re.match(r"[\u4e00-\u9fff]{0,6}?" + ent_person.role_regex().pattern, text[e:e + 14])
+        post = re.match(r"[\u4e00-\u9fff]{0,6}?" + ent_names.role_regex().pattern, text[e:e + 14])
         found.append((s, e, bracketed or bool(post)))
     ok = {(s, e) for s, e, good in found if good}
     changed = True
@@ -87,8 +87,8 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
         before, after = text[max(0, s - 12):s], text[e:e + 6]
         if m.group(1) in stop or re.search(r"[A-Za-z] ?$", before) or re.match(r" ?[A-Za-z]", after):
             continue
-        after_post = re.search("(?:" + ent_person.role_regex().pattern + r")[：:]?$", before)
-        before_post = ent_person.role_regex().match(after) or ent_person.cue_regex().match(after)
+        after_post = re.search("(?:" + ent_names.role_regex().pattern + r")[：:]?$", before)
+        before_post = ent_names.role_regex().match(after) or ent_names.cue_regex().match(after)
         bracket = before[-1:] in ("(", "（") and after[:1] in (")", "）") and re.search(r"[\u4e00-\u9fff][(（]$", before)
         if after_post or before_post or bracket:
             role = None
@@ -96,7 +96,7 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
                 run = re.search(r"[\u4e00-\u9fff]{1,10}[：:]?$", before).group(0).rstrip("：:")
                 run = re.split(r"[兼、及和]", run)[-1]
                 role = run if len(run) <= 8 else after_post.group(0).rstrip("：:")
-            elif before_post and before_post.re is ent_person.role_regex():
+            elif before_post and before_post.re is ent_names.role_regex():
                 role = before_post.group(0)
             out.append((s, e, (role, s, -1, -1) if role else None))
     return out

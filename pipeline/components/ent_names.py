@@ -1,0 +1,209 @@
+"""Name shape for PERSON: surnames, posts and cues, and whether a span of text reads as a name.
+
+A Chinese name is a surname (ent_surnames.txt; rare ones in ent_surnames_rare.txt only
+right after a post) and one or two given-name characters that are not function words,
+on pkuseg token edges; `forward` and `backward` find it after or before a post. A
+foreign name is a run of transliteration characters (ent_translit.txt), optionally with
+a middle dot. The rules that decide *where* names are looked for live in ent_person.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import ent_resources as R
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读")
+STRICT_BAD = set("的了在是等们我你他她该这那个")
+WHOLE_TOKEN_POS = set("rdpcufmqt")
+FUNCTION_POS = set("rdpcuvamqtfs")
+ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州办")
+
+
+@lru_cache(maxsize=1)
+def role_regex() -> re.Pattern:
+    pre = "|".join(re.escape(w) for w in R.word_list_longest_first("ent_role_prefix.txt"))
+    base = "|".join(re.escape(w) for w in R.word_list_longest_first("ent_roles.txt"))
+    return re.compile(rf"(?P<pre>{pre})?(?:{base})")
+
+
+@lru_cache(maxsize=1)
+def cue_regex() -> re.Pattern:
+    return R.alternation("ent_person_after.txt")
+
+
+def surname_at(text: str, i: int) -> int:
+    single, double = R.surnames()
+    if text[i:i + 2] in double:
+        return 2
+    return 1 if text[i:i + 1] in single else 0
+
+
+def plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool = False) -> bool:
+    """`whole_token`: pkuseg keeps text[s:e] as one token before a post, so given-name characters that are
+    also function words (施从美, 王为民, 李中华) are allowed; only the strict ones still rule it out."""
+    name = text[s:e]
+    if not (2 <= len(name) <= 4) or not all(HAN.match(c) for c in name):
+        return False
+    sl = surname_at(text, s)
+    bad = STRICT_BAD if whole_token else BAD_GIVEN
+    if not sl or any(c in bad for c in name[sl:]):
+        return False
+    if name in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
+        return False
+    if R.gazetteer().get(name[1:], "county").startswith(("country", "province", "city")) and not (whole_token and len(name) == 3):
+        return False  # 但法国, 在广西 (but 康重庆教授 at the start of a clause is a name)
+    if len(name) == 3 and sl == 1 and name[:2] in R.common_words() and not single:
+        return False  # 强化工, 师生工 (but 路易霖 kept as one token before a post is a name)
+    if name[sl:] in R.word_set("ent_person_stop.txt") or name in R.word_set("ent_person_stop.txt"):
+        return False
+    if R.common_words().get(name[sl:], "n")[:1] in (WHOLE_TOKEN_POS if whole_token and len(name) == 3 else FUNCTION_POS):
+        return False  # 向大家, 班学习: the "given name" is a function word or verb (but 冯平安, 朱如意 are names)
+    if role_regex().search(name, 1):
+        return False
+    return True
+
+
+def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """End of a name starting at p (after a post), or None."""
+    sl = surname_at(text, p)
+    if not sl:
+        return None
+    if p + sl in starts and text[p + sl:p + sl + 2] in R.common_words() and p + sl + 2 in ends:
+        return None  # 任|成员: the "given name" is an ordinary word
+    best = None
+    for L in (sl + 2, sl + 1):
+        e = p + L
+        one = L == 3 and p in starts and e in ends and not any(x in starts for x in range(p + 1, e))
+        if e > len(text) or not (plausible(text, p, e) or one and plausible(text, p, e, True)):
+            continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
+        if L == sl + 2 and stops_at(text, p + sl + 1):
+            continue  # 齐超发言: the third character starts the next word
+        if L == sl + 1 and text[e - 1:e + 1] in R.common_words():
+            continue  # 向同|学们: the given character belongs to the next word
+        if e in ends or best is None:
+            best = e if best is None or e in ends else best
+            if e in ends:
+                return e
+    return best
+
+
+def closed_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """After a post, three characters closed by a separator are a name even when the given name is an
+    ordinary word (副会长王以丹、…, 主席朱如意、…, 副书记王将、 is too short to tell)."""
+    e = p + 3
+    if p not in starts or e not in ends or surname_at(text, p) != 1:
+        return None
+    if not re.match(r"[，、。；;,（(]|等|和|与|及", text[e:e + 1]):
+        return None
+    name = text[p:e]
+    if role_regex().search(name) or name[1:] in R.word_set("ent_person_stop.txt") or not plausible(text, p, e, True):
+        return None
+    if R.common_words().get(name[1:], "n")[:1] in "rdpcuf":
+        return None
+    return e
+
+
+def stops_at(text: str, i: int) -> bool:
+    """True when a post, a cue or a common word starts at i (so a name ends before it)."""
+    if i >= len(text) or not HAN.match(text[i]):
+        return True
+    if role_regex().match(text, i) or cue_regex().match(text, i):
+        return True
+    common = R.common_words()
+    return any(common.get(text[i:i + k], "m")[0] not in "mq" for k in (2, 3)) or text[i] in BAD_GIVEN
+
+
+def backward(text: str, q: int, starts: set[int]) -> int | None:
+    """Start of a name ending at q (before a post), or None."""
+    options = [s for s in (q - 3, q - 2, q - 4) if s >= 0
+               and (plausible(text, s, q) or (s in starts and (one_token(text, s, q, starts) or clause_start(text, s))
+                                               and plausible(text, s, q, True, one_token(text, s, q, starts) and clause_start(text, s))))
+               and (q - s < 4 or surname_at(text, s) == 2)]
+    for s in options:
+        if s in starts:
+            return s
+    return None
+
+
+def clause_start(text: str, s: int) -> bool:
+    """A three-character name at the start of a line or clause, right before a post (张康之教授首先…)."""
+    return s == 0 or text[s - 1] in "\n，,。；;：:、（(“\"）)"
+
+
+def one_token(text: str, s: int, q: int, starts: set[int]) -> bool:
+    return q - s == 3 and not any(x in starts for x in range(s + 1, q))
+
+
+def translit(text: str, p: int) -> int | None:
+    chars = R.word_set("ent_translit.txt")
+    e = p
+    while e < len(text) and text[e] in chars and e - p < 6:
+        e += 1
+    return e if e - p >= 2 else None
+
+
+def token_end(p: int, starts: set[int], ends: set[int], limit: int) -> int | None:
+    """End of the pkuseg token starting at p (None when p is not a token start)."""
+    if p not in starts:
+        return None
+    for q in range(p + 1, min(limit, p + 12) + 1):
+        if q in ends:
+            return q
+    return None
+
+
+def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """After a post, one pkuseg token of 2-3 characters led by a rare surname that is also an ordinary
+    character (院长原熙博, 村委会主任代翠荣): accepted only there, never from a list or a cue."""
+    if text[p:p + 1] not in R.word_set("ent_surnames_rare.txt"):
+        return None
+    e = token_end(p, starts, ends, len(text))
+    if e is None or not (2 <= e - p <= 3):
+        return None
+    name = text[p:e]
+    if not all(HAN.match(c) for c in name) or any(c in BAD_GIVEN for c in name[1:]):
+        return None
+    if name in R.common_words() or name[1:] in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
+        return None
+    if name[1:] in R.word_set("ent_person_stop.txt") or role_regex().search(name, 1):
+        return None
+    return e
+
+
+def dotted_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
+    """After any post, a transliterated name written with a middle dot (馆长卡罗尔·史密斯)."""
+    chars = R.word_set("ent_translit.txt")
+    e = p
+    while e < len(text) and (text[e] in chars or text[e] == "·") and e - p < 14:
+        e += 1
+    name = text[p:e].strip("·")
+    if "·" not in name or len(name) < 4 or not text[p:e].endswith(name[-1]):
+        return None
+    parts = name.split("·")
+    if any(len(x) < 1 for x in parts) or e not in ends and (e < len(text) and HAN.match(text[e])):
+        return None
+    return p + len(name)
+
+
+def name_shaped(text: str, s: int, e: int) -> bool:
+    """A table cell or list item that reads as a Chinese name on its own (2-4 characters, surname first)."""
+    return 2 <= e - s <= 4 and plausible(text, s, e, True, True) and (e - s < 4 or surname_at(text, s) == 2)
+
+
+def single_token(s: int, e: int, starts: set[int]) -> bool:
+    inner = [x for x in range(s + 1, e) if x in starts]
+    return len(inner) <= 1 and (e - s <= 3)
+
+
+def foreign_name(text: str, p: int, e: int, ends: set[int]) -> bool:
+    """text[p:e] reads as a transliterated foreign name: transliteration characters only, token-aligned,
+    not a dictionary word, a place or a Chinese name (约翰逊, 卢比奥, 梅嫩德斯)."""
+    name = text[p:e]
+    chars = R.word_set("ent_translit.txt")
+    if not (2 <= len(name) <= 8) or e not in ends or not all(c in chars or c == "·" for c in name):
+        return False
+    if name in R.common_words() or name in R.gazetteer() or name[:2] in R.gazetteer() or name[:2] in R.common_words():
+        return False
+    return not (len(name) <= 3 and surname_at(text, p) and plausible(text, p, e))
