@@ -14,10 +14,8 @@ word; not 理工科学校, 网约车公司), 政府 and 联盟/大使馆/指挥�
 award titles (样板支部, 红旗团委) and level-only labs (国家重点实验室) are not ORGs; a
 lead token that is a verb or a fragment (入职|学院, 各地起|校) is not part of a name;
 a one-character body takes the character cut off before it (暨|南大学 -> 暨南大学).
-Listed names (ent_org_known.txt) must not run on into a longer word (民主党|派) and
-take a place written right before them (深圳大疆). A unit written after a named body joins it into one
-name (…教育局|基础|教育处, …委员会|组织部; `_chain`), and a university's short form (X大) is an ORG when the
-document names the university in full or uses it before a campus word (`university_abbrevs`).
+A unit written after a named body joins it into one name (…教育局|基础|教育处, …委员会|组织部;
+`_chain`). Listed names, parties, names written alone and university short forms are in ent_org_forms.
 """
 from __future__ import annotations
 
@@ -73,7 +71,7 @@ def _is_name_token(tok: str) -> bool:
     return True
 
 
-def _generic(name: str) -> bool:
+def is_generic(name: str) -> bool:
     """True when `name` is made only of generic org words and level prefixes (学校党委, 校团委)."""
     generic = R.word_set("ent_org_generic.txt")
     ok = [True] + [False] * len(name)
@@ -112,16 +110,7 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
         if m and m.group(1) in R.gazetteer() and sfx in ("大学", "学院", "公司", "集团", "有限公司"):
             te = m.end()   # 中国地质大学(武汉): the campus or seat in brackets is part of the name
         cands.append((start, te, "ORG"))
-    return cands + _chain(text, tokens, cands) + _parties(text, tokens)
-
-
-def _parties(text: str, tokens) -> list[tuple[int, int, str]]:
-    """A party named by one out-of-dictionary token ending in 党 (基民党, 人民党, 独立党; not 执政党, 我党);
-    a country before it is a GPE of its own (德国|基民党)."""
-    common = R.common_words()
-    return [(a, b, "ORG") for a, b in tokens
-            if 3 <= b - a <= 5 and text[b - 1] == "党" and re.fullmatch(r"[\u4e00-\u9fff]+", text[a:b]) and text[a:b] not in common
-            and common.get(text[a:b - 1], "n")[:1] not in "vadp"]   # 贯彻|党 (贯彻党的方针) is a verb and its object
+    return cands + _chain(text, tokens, cands)
 
 
 UNIT_END = ("处", "部", "科", "室", "办", "局")
@@ -150,7 +139,7 @@ def _chain(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[i
     ends_at = {b: a for a, b in tokens}
     while todo:
         s, e = todo.pop()
-        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not _governs(text[ends_at.get(s, s):s]):
+        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[ends_at.get(s, s):s]):
             continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
         k, gap, verb = index.get(e), 0, False
         while k is not None and k < len(tokens) and gap <= 2:
@@ -319,7 +308,7 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         if sfx not in ("公司", "有限公司", "股份有限公司", "分公司", "子公司", "集团") and _noun_follows(text, tokens, te):
             return False  # 全国大学生电子|设计竞赛: the head word starts a longer phrase
     quoted = start > 0 and text[start - 1] in "“\"「『" and text[te:te + 1] in "”\"」』"
-    if quoted and start < sfx_start and not _generic(text[start:te]) \
+    if quoted and start < sfx_start and not is_generic(text[start:te]) \
             and any(t not in mods and t not in AWARD and t not in R.word_set("ent_org_qualifiers.txt") for t in (body or [pre])):
         return True   # “测绘工程专业（智慧矿山方向）虚拟教研室”: a quoted name
     if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))
@@ -343,11 +332,11 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     if sfx in ("大学", "学院") and len(pre) == 1 and pre not in gaz:
         return False  # 南大学 (暨|南大学 is recovered by the caller)
     name = text[start:te]
-    while name and name[0] in LEVEL_PREFIX and len(name) > len(sfx) and _generic(name):
+    while name and name[0] in LEVEL_PREFIX and len(name) > len(sfx) and is_generic(name):
         name, start = name[1:], start + 1
     if start >= sfx_start:
         return False  # no body: 学校, 党委
-    if _generic(text[start:te]) or text[start] in "市县区省校院镇乡村":
+    if is_generic(text[start:te]) or text[start] in "市县区省校院镇乡村":
         return False  # 市人社局: a level prefix without its place
     if sfx == "所" and not any(x in text[start:sfx_start] for x in STRONG):
         return False  # 微电子所 only inside a named institution (清华大学微电子所)
@@ -473,7 +462,7 @@ def _proper(body: str, tokens: list[str]) -> bool:
         return True
     toks = [t for t in tokens if body.find(t) >= 0] or [body]
     for t in toks:
-        if t in mods or _generic(t):
+        if t in mods or is_generic(t):
             continue
         if t in gaz or (len(t) >= 2 and t not in common):
             return True
@@ -482,42 +471,7 @@ def _proper(body: str, tokens: list[str]) -> bool:
     return False
 
 
-def _word_runs_on(text: str, s: int, e: int) -> bool:
-    """民主党|派, 工党|支部, 高通|量: a dictionary word runs past the listed name; a person suffix does not
-    count (中国共产党人, 少先队员 still name the organisation inside them)."""
-    if text[e:e + 1] in "员人们":
-        return False
-    common = R.common_words()
-    return any(text[s:e + k] in common or text[e - 1:e + k] in common for k in (1, 2))
-
-
-KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
-
-
-def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int] | None = None) -> list[tuple[int, int, str]]:
-    """Listed names at a token start; with `ends`, also ending at a token end (民主党|派 is not 民主党)."""
-    rx, gaz = R.alternation(name), R.gazetteer()
-    out = []
-    for m in rx.finditer(text):
-        s, e = m.start(), m.end()
-        if s not in starts:
-            continue
-        if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
-            continue   # 民主党|派: the listed name is the first part of a longer word
-        out.append((s, e, label))
-        tail = KNOWN_TAIL.match(text, e) if label == "ORG" else None
-        if tail:
-            out.append((s, tail.end(), label))   # 联想集团, 华为技术有限公司: the listed name with its company head
-        if text[s] in "中国全党共人新团少" :
-            continue   # national bodies (中共中央, 国务院) take no place prefix
-        for L in (4, 3, 2):   # 深圳大疆, 美国苹果公司: a place written right before the name is part of it
-            if s - L >= 0 and s - L in starts and gaz.get(text[s - L:s], "").startswith(("country", "province", "city")):
-                out.append((s - L, e, label))
-                break
-    return out
-
-
-def _governs(tok: str) -> bool:
+def governs(tok: str) -> bool:
     """The word before a name is a function word or a verb that takes it (由, 根据, 展示了, 促进), not a name part."""
     if not tok or tok in "和与及、":
         return False
@@ -525,84 +479,3 @@ def _governs(tok: str) -> bool:
     return tok in R.word_set("ent_org_stop.txt") or (pos is not None and (pos in STOP_POS - {"a"} or pos.startswith("v")))
 
 
-ABBREV_NOT_AFTER = ("大学", "代表", "常委", "会议", "会", "代会", "部")
-ABBREV_CONTEXT = ("青年", "学子", "师生", "校友", "精神", "校园", "校史", "人", "附属", "生活", "求学", "本科", "校区")
-
-
-def inner_names(text: str, orgs: list[tuple[int, int, str]], starts: set[int]) -> list[tuple[int, int, str]]:
-    """The part of a nested name after its parent organisation, where the document also writes it alone
-    (中国矿业大学|梦启支教团 … 梦启支教团共计18名同学): every standalone mention is an ORG."""
-    spans = sorted({(s, e) for s, e, _ in orgs})
-    by_start: dict[int, list[int]] = {}
-    for s, e in spans:
-        by_start.setdefault(s, []).append(e)
-    out = []
-    for s, e in spans:
-        for b in by_start[s]:
-            rest = text[b:e]
-            if b >= e or len(rest) < 4 or _generic(rest) or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
-                continue
-            if not any(x not in R.common_words() for x in _words(rest)):
-                continue   # 数学学院|校友服务站: made of dictionary words, a description when alone
-            alone = [m.start() for m in re.finditer(re.escape(rest), text)
-                     if m.start() in starts and not any(a < m.start() < z for a, z in spans)]
-            out.extend((a, a + len(rest), "ORG") for a in alone)
-    return out
-
-
-def _words(name: str) -> list[str]:
-    """Greedy longest dictionary words of `name` (unknown characters one by one)."""
-    common, out, i = R.common_words(), [], 0
-    while i < len(name):
-        L = next((L for L in range(min(6, len(name) - i), 1, -1) if name[i:i + L] in common), 1)
-        out.append(name[i:i + L])
-        i += L
-    return out
-
-
-def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
-    """Short forms of a university that the document names in full (中国矿业大学 … 在矿大求学): the first
-    character of its name after a country prefix + 大 (矿大, 北大), or the two-character body of a four-character
-    name that is not a place (清华). Only whole tokens, not before 学 (…大学子) or a legislature word (人大代表)."""
-    gaz = R.gazetteer()
-    abbrevs = set()
-    for s, e, _ in orgs:
-        name = text[s:e]
-        if "大学" not in name:
-            continue
-        name = name[:name.index("大学") + 2]   # 中国矿业大学计算机学院 -> 中国矿业大学
-        if len(name) < 4 or len(name) > 10:
-            continue
-        body = name[:-2]
-        for L in (2, 3):
-            if len(body) - L >= 2 and gaz.get(body[:L], "").startswith("country"):
-                body = body[L:]   # 中国矿业大学 -> 矿业
-                break
-        if len(body) == 2 and not any(c in body for c in "大学院") and body[0] + "大" != name[:2]:
-            abbrevs.add(body[0] + "大")
-        if len(name) == 4 and name[:2] not in R.common_words() and not any(c in name[:2] for c in "东南西北中") \
-                and not any(k.startswith(name[:2]) for k in gaz):
-            abbrevs.add(name[:2])
-    if "大学" in text or "学院" in text:   # in a university's own text: X大 before a campus word (矿大青年, 矿大校友)
-        common = R.common_words()
-        for m in re.finditer(r"[\u4e00-\u9fff]大(?=" + "|".join(ABBREV_CONTEXT) + ")", text):
-            a = m.group(0)
-            if m.start() in starts and m.end() in ends and common.get(a, "j") == "j" and a not in gaz \
-                    and a[0] not in "一二三四五六七八九十两百千万几多广强伟盛重巨最更很太较扩放" and a not in abbrevs:
-                abbrevs.add(a)
-    out = []
-    for a in abbrevs:
-        for m in re.finditer(re.escape(a), text):
-            s, e = m.start(), m.end()
-            if s not in starts or text.startswith(ABBREV_NOT_AFTER, e):
-                continue
-            if e not in ends:
-                continue
-            if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not _governs(text[max((x for x in starts if x < s), default=0):s]):
-                continue   # 中国矿大, 民盟矿大: part of a longer name
-            nxt = re.match(r"[\u4e00-\u9fff]{2}", text[e:e + 2])
-            if nxt and e + 2 in ends and text[e:e + 2] not in R.common_words() and text[e:e + 2] not in gaz \
-                    and any(re.search(text[e] + ".{1,3}" + text[e + 1] + ".{0,4}学院$", text[x:y]) for x, y, _ in orgs):
-                e += 2   # 矿大公管: the short form of a school the document names (公共管理学院) follows
-            out.append((s, e, "ORG"))
-    return out

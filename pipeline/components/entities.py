@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 
-from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_person
+from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_org_forms, ent_person
 from . import ent_resources as R
 from .spans import char_spans
 
@@ -119,11 +119,12 @@ class EntityRecognizer:
         values = {(s, e): v for s, e, _, v in dates}
         cands += [(s, e, lab) for s, e, lab, _ in dates]
         cands += ent_formula.find_formulas(text, starts, ends)
-        orgs = ent_org.find_orgs(text, tokens) + ent_org.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
+        orgs = ent_org.find_orgs(text, tokens) + ent_org_forms.find_parties(text, tokens) \
+            + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
-        orgs += ent_org.inner_names(text, orgs, starts)
-        orgs += ent_org.university_abbrevs(text, resolve(orgs), starts, ends)
+        orgs += ent_org_forms.inner_names(text, orgs, starts)
+        orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends)
         cands += orgs + latin_orgs(text, resolve(orgs))
         persons = ent_person.find_persons(text, starts, ends)
         persons += latin_names(text)
