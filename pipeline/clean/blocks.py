@@ -55,3 +55,27 @@ def settings() -> dict:
 
 def cues() -> dict:
     return load_json("clean_cues.json")
+
+
+TITLE_SEP_RE = re.compile(r"\s*(?:-{2,}|—{2,}|[|｜_]+)\s*|\s+[-—–]\s+")
+TAIL_HYPHEN_RE = re.compile(r"(?<=[^\s\-—–\d])[-—–]([^-—–\s][^-—–]{1,14})$")
+
+
+def title_parts(t: str) -> list[str]:
+    """A <title> split at its separators: `标题--站名`, `标题_栏目_站名`, `标题 | 站名`, `标题-栏目-站名`.
+
+    A single hyphen without spaces separates only short trailing parts (2 to 15 characters)
+    after a head of at least 6 (1-10月德清县… and 中美-欧盟峰会 stay whole).
+    """
+    parts = [p.strip() for p in TITLE_SEP_RE.split(t.strip()) if p and p.strip()]
+    if not parts:
+        return parts
+    tail: list[str] = []
+    head = parts[-1]
+    while True:
+        m = TAIL_HYPHEN_RE.search(head)
+        if not m or len(line_key(head[:m.start()])) < 6:
+            break
+        tail.insert(0, m.group(1).strip())
+        head = head[:m.start()].strip()
+    return parts[:-1] + [head] + tail

@@ -15,7 +15,8 @@ from typing import Iterable, Optional
 
 from ..clean.blocks import RawBlock, line_key, settings
 from ..clean.classify import classify, rule_reason
-from ..clean.fields import Context, extract_date, extract_source, extract_title
+from ..clean.fields import Context, extract_date, extract_source
+from ..clean.title import extract_title
 from ..clean.htmlpage import html_blocks
 from ..clean.textblocks import markdown_blocks, physical_lines, text_blocks
 from ..models import Block, CleanedDoc, LoadedDoc, Removed, SiteSignals

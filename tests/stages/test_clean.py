@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean.classify import rule_reason
-from pipeline.clean.fields import clean_title, iso_date
+from pipeline.clean.fields import iso_date
+from pipeline.clean.title import clean_title
 from pipeline.models import CleanedDoc, LoadedDoc
 from pipeline.stages.clean import clean, compute_signals
 from pipeline.stages.load import load_file
