@@ -27,7 +27,7 @@ PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[二三四五六七八九十两][^{_M
 SPLIT = re.compile(r"[、，,；;]")
 DIGIT_COINAGE = re.compile(r"\d{2,4}(?:工程|计划|行动|模式|体系|战略|机制|方针|理念|格局|方案)")
 S_METHOD = re.compile(r"(?<![A-Za-z0-9])[5-9]S(?=管理|现场|标准|活动)")   # 6S管理: the 5S/6S/7S workplace method
-INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即|指|包括|分别是|分别为|：|:)")
+INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即(?![将使便时])|指(?![导出挥标南定引令明示数])|包括|分别是|分别为|：|:)")
 
 
 def count(f: str) -> int | None:
@@ -154,7 +154,7 @@ def _split(s: str, n: int | None) -> list[str]:
             more.extend(y for y in re.split(r"和|及|以及|与", x) if y)
         if len(more) <= n:
             items = more
-    items = [re.sub(rf"^[“\"][^”\"]{{1,8}}[”\"](?:指|即|是)", "", x) for x in items]
+    items = [re.sub(rf"^[“\"]?[^“”\"]{{1,8}}[”\"](?:指|即|是)", "", x) for x in items]   # “三官”指法官 -> 法官
     return [x for x in items if x]
 
 
@@ -183,23 +183,49 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     while after < len(text) and text[after] in CLOSE:
         after += 1
     tail = text[after:after + 400]
-    got = _in_parentheses(tail, n) or _after_intro(tail, n) or _short_form_of(text, s, n) or _list_before(text, s, n)
+    known = re.sub(r"[“”\"]", "", text[s:e]) in R.word_set("ent_formula_known.txt")
+    got = _sane(_in_parentheses(tail, n)) or _sane(_after_intro(tail, n)) or _sane(_short_form_of(text, s, n)) \
+        or _sane(_list_before(text, s, n, loose=not known))
     if got:
         return got, 3
-    if re.match(r"\d", text[s:e]):
-        return None   # “714”: how many members digits stand for is not their count, so no guessing below
-    got = _children(s, n, sections, title_end, text[s:e])
+    got = _sane(_children(s, n, sections, title_end, text[s:e]))
     if got:
         return got, 2
+    if re.match(r"\d", text[s:e]):
+        return None   # “714”: how many members digits stand for is not their count, so no guessing below
+    if known:
+        return None   # 三全育人, 两个维护: a well-known formula is not spelled out by a list that merely follows it
     if n and n >= 3 and next_list and s > 0 and text[s - 1] in OPEN:
-        got = _next_list(tail, n)
+        got = _sane(_next_list(tail, n), 15)
         if got:
             return got, 1
     if n and n >= 2 and next_list:
-        got = _inline_items(text[after:after + 1200], n)
+        got = _sane(_inline_items(text[after:after + 1200], n)) or _sane(_quoted_after(tail, n, text[s:e]), 15)
         if got:
             return got, 1
     return None
+
+
+def _quoted_after(tail: str, n: int, f: str) -> list[str] | None:
+    """三个一百 / 十个一: the next n quoted phrases of the paragraph that hold its repeated numeral
+    (讲述“百位历史人物”的“百个红色故事”…送上“百句祝福”)."""
+    m = re.fullmatch(r"[二三四五六七八九十]个[“\"]?一([十百千万]?)[”\"]?", f)
+    if not m:
+        return None
+    key = m.group(1) or "一"
+    para = tail.split("\n", 1)[0][:300]
+    got = [q for q in re.findall(r"[“\"]([^“”\"]{2,15})[”\"]", para) if q.startswith(key) or key != "一" and key in q]
+    return got[:n] if len(got) >= n else None
+
+
+def _sane(items: list[str] | None, longest: int = 40) -> list[str] | None:
+    """Members read as members: each short, none holding a cut quotation or title (两步走”战略安排)."""
+    if not items:
+        return None
+    for x in items:
+        if not x or len(x) > longest or x.count("“") != x.count("”") or x.count("《") != x.count("》"):
+            return None
+    return items
 
 
 CN_ORD = "一二三四五六七八九十"
@@ -261,11 +287,14 @@ def _after_intro(tail: str, n: int | None) -> list[str] | None:
     return _best_clause(re.split(r"[。；;\n）)]", tail[m.end():], maxsplit=1)[0], n)
 
 
-def _list_before(text: str, s: int, n: int | None) -> list[str] | None:
-    """The list right before it, quoted (“课时、教材、教师、教学”四落实) or not (自治、法治、德治“三治融合”)."""
+def _list_before(text: str, s: int, n: int | None, loose: bool = True) -> list[str] | None:
+    """The list right before it, quoted (“课时、教材、教师、教学”四落实) or not (自治、法治、德治“三治融合”);
+    not when it is itself an item of a list (第一要务、“两步走”战略安排)."""
     before = s
     while before > 0 and text[before - 1] in OPEN + "的":
         before -= 1
+    if before > 0 and text[before - 1] in "、，,":
+        return None
     if before > 0 and text[before - 1] in CLOSE:
         q = max(text.rfind(c, max(0, before - 120), before - 1) for c in OPEN)
         if q >= 0 and any(ch in text[q:before] for ch in "、，,"):
@@ -273,7 +302,7 @@ def _list_before(text: str, s: int, n: int | None) -> list[str] | None:
             if got and (n is None or len(got) == n):
                 return got
     clause = re.split(r"[，。；：,;:！？\n]", text[max(0, before - 200):before])[-1]
-    if "、" in clause and len(clause.rsplit("、", 1)[-1]) <= 10:
+    if loose and "、" in clause and len(clause.rsplit("、", 1)[-1]) <= 10:
         return _fit(_split(clause, n), n)
     return None
 

@@ -702,3 +702,19 @@ def test_a_nested_name_written_alone_is_an_org(nlp):
     got = ents(nlp, "中国矿业大学梦启支教团共计18名同学前往。梦启支教团全体成员感受到。数学学院校友服务站成立，为校友服务站负责人颁发。")
     assert ("ORG", "梦启支教团") in got
     assert ("ORG", "校友服务站") not in got   # dictionary words only: a description when alone
+
+
+@pytest.mark.parametrize("text,formula", [
+    ("增强“四个意识”、坚定“四个自信”、做到“两个维护”，", "两个维护"),                        # a verb, not a list
+    ("讲解了一个中心任务、第一要务、“两步走”战略安排、归根到底是", "两步走"),                # itself a list item
+    ("积极落实“一生一案”指导要求，做到“心中有爱、心中有责、心中有数、心中有招”", "一生一案"),  # 指导 is not 指
+    ("需要各行各业的参与，从不同角度、不同领域推进“双碳”目标的实现。", "双碳"),              # a well-known formula
+])
+def test_no_members_guessed_from_unrelated_lists(nlp, text, formula):
+    assert ("FORMULA", formula) in ents(nlp, text)
+    assert attr(nlp, text, "FORMULA", formula, "expansion") is None
+
+
+def test_members_of_a_repeated_numeral_formula_are_the_quoted_phrases_after_it(nlp):
+    text = "课堂以“三个一百”为线索，为同学们讲述“百位历史人物”的“百个红色故事”，课程最后，同学们送上“百句祝福”。"
+    assert attr(nlp, text, "FORMULA", "三个一百", "expansion") == ["百位历史人物", "百个红色故事", "百句祝福"]
