@@ -24,7 +24,8 @@ def find_regions(text: str, starts: set[int], ends: set[int]) -> list[tuple[int,
     out = []
     for m in _region_re().finditer(text):
         w = m.group(0)
-        if m.start() in starts and m.end() in ends and w not in R.common_words() and len(w) >= 2:
+        if m.start() in starts and m.end() in ends and w not in R.common_words() and len(w) >= 2 \
+                and w not in R.gazetteer():   # 陕西, 广西 are provinces, looked up (and merged: 陕西西安) below
             if w not in R.word_set("ent_gpe_stop.txt"):
                 out.append((m.start(), m.end(), "GPE"))
     return out

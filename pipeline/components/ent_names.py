@@ -18,6 +18,7 @@ BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还
 STRICT_BAD = set("的了在是等们我你他她该这那个")
 WHOLE_TOKEN_POS = set("rdpcufmqt")
 FUNCTION_POS = set("rdpcuvamqtfs")
+SPEECH_AFTER = re.compile(r"专题|报告|讲座|讲话|发言|总结|介绍|动员|部署|汇报|辅导|交流|分享|点评|宣讲|示范")   # 宋冰作|专题培训
 ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州办")
 
 
@@ -75,10 +76,11 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
     best = None
     for L in (sl + 2, sl + 1):
         e = p + L
-        one = L == 3 and p in starts and e in ends and not any(x in starts for x in range(p + 1, e))
+        one = L == 3 and p in starts and e in ends and not any(x in starts for x in range(p + 1, e)) \
+            and text[e - 1] not in BAD_GIVEN   # 宋冰作|专题培训: a verb after a two-character name
         if e > len(text) or not (plausible(text, p, e) or one and plausible(text, p, e, True)):
             continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
-        if L == sl + 2 and stops_at(text, p + sl + 1):
+        if L == sl + 2 and (stops_at(text, p + sl + 1) or text[e - 1] == "作" and SPEECH_AFTER.match(text, e)):
             continue  # 齐超发言: the third character starts the next word
         if L == sl + 1 and text[e - 1:e + 1] in R.common_words():
             continue  # 向同|学们: the given character belongs to the next word

@@ -41,7 +41,7 @@ STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院
           "服务队", "志愿服务队", "志愿者服务队", "支教团", "校友会", "服务站", "专家组")
 PLACE_ONLY = ("政府", "人民政府")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
 SCOPE = ("全国", "国际", "全球", "世界", "中国", "亚洲", "跨国")   # 全国电子商务产教融合创新联盟 (not 中小学校群服务联盟)
-PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室")   # 长三角高校联盟, 中国驻英国大使馆
+PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室", "办公室", "分院")   # 长三角高校联盟, 中国驻英国大使馆
 PARTY_HEADS = ("支部", "党支部", "团支部", "总支", "党总支", "团总支", "团委", "党委", "分会", "委员会", "集体", "班组")
 AWARD = ("样板", "标杆", "示范", "先进", "优秀", "红旗", "五四红旗", "星级", "模范", "标兵", "文明", "五好", "最美", "十佳", "百强")
 LAB_HEADS = ("实验室", "重点实验室", "工程中心", "研究中心", "中心", "基地")
@@ -55,8 +55,8 @@ STOP_TOKEN = re.compile(r"^[新上下本首]?[一二三四五六七八九十百�
 
 
 def _is_name_token(tok: str) -> bool:
-    if not NAME_CHAR.match(tok) or STOP_TOKEN.match(tok):
-        return False
+    if not NAME_CHAR.match(tok) or STOP_TOKEN.match(tok) or tok in ("·", "•"):
+        return False   # 重庆·西南大学: the dot joins a place and a name, it is not inside one
     if tok in R.word_set("ent_org_stop.txt") or tok.endswith("们") or tok in R.word_set("ent_roles.txt"):
         return False  # …专家南京信息工程大学: a person noun ends the name
     if tok in R.word_set("ent_org_inner.txt") or tok in R.gazetteer():
@@ -113,6 +113,7 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
     return cands + _chain(text, tokens, cands)
 
 
+BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
 
@@ -146,7 +147,8 @@ def _chain(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[i
             a, b = tokens[k]
             tok = text[a:b]
             ends_here = [x for x in by_start.get(a, []) if x > a
-                         and (not verb or text[x - 1] in "处部科室办局系")] if not _level_place_starts(text, a) else []
+                         and (not verb or text[x - 1] in "处部科室办局系")
+                         and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
                 and tok not in R.word_set("ent_roles.txt")
             new = max(ends_here, default=b if unit else None)
@@ -218,8 +220,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
     if ks < sfx_start:   # the head word ends a longer token (外文学院): its first part is body
         cut = _stop_prefix(text[ks:sfx_start])
         start, j = (ks, j) if cut is None else (ks + cut, -1)
-    if j >= 0 and tokens[j][1] == start and ORDINAL.match(text[tokens[j][0]:start]) and len(sfx) <= 2:
-        start = tokens[j][0]  # 第一中学, 第二小学
+    if j >= 0 and tokens[j][1] == start and ORDINAL.match(text[tokens[j][0]:start]) and (len(sfx) <= 2 or sfx in PARTY_HEADS):
+        start = tokens[j][0]  # 第一中学, 第二小学, 研究生第二党支部
         j -= 1
     body: list[str] = []
     while j >= 0 and te - tokens[j][0] <= MAX_ORG and tokens[j][1] == start:
@@ -237,6 +239,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             break
         if _new_name_starts(text, start, piece):
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
+        if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
+            break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `_chain`
         if len(piece) >= 3 and piece[-1] in "于在到向自有" and piece not in R.common_words() and piece not in R.gazetteer():
             break   # 投身于|东北大学, 人员有|星河天文学社: a verb ends here
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
@@ -248,7 +252,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 1
             continue
         if not inside and not _is_name_token(piece):
-            strong = sfx.endswith(STRONG + ("中心",)) or any(x in text[start:sfx_start] for x in STRONG)
+            strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
             if piece == "与" and j > 0 and strong and _joins(text, tokens, j, start, sfx_start):
                 start, j = ps, j - 1   # 力学与土木工程学院
                 continue

@@ -20,7 +20,8 @@ def find_parties(text: str, tokens) -> list[tuple[int, int, str]]:
     common = R.common_words()
     return [(a, b, "ORG") for a, b in tokens
             if 3 <= b - a <= 5 and text[b - 1] == "党" and re.fullmatch(r"[\u4e00-\u9fff]+", text[a:b]) and text[a:b] not in common
-            and common.get(text[a:b - 1], "n")[:1] not in "vadp"]   # 贯彻|党 (贯彻党的方针) is a verb and its object
+            and common.get(text[a:b - 1], "n")[:1] not in "vadp"
+            and not (text[b:b + 1] == "的" and text[a:b - 1] in common)]   # 领会|党的 (but 基民党的)   # 贯彻|党 (贯彻党的方针) is a verb and its object
 
 
 def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int] | None = None) -> list[tuple[int, int, str]]:

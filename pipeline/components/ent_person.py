@@ -85,8 +85,9 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         if e is not None and e in ends:
             found.setdefault((m.end(), e), None)
     for m in R.alternation("ent_person_known.txt").finditer(text):
-        if m.start() in starts and (m.end() in ends or len(m.group(0)) >= 3 or not HAN.match(text[m.end():m.end() + 1] or "a")):
-            found.setdefault((m.start(), m.end()), None)   # 陈云, not 陈云霞 (黄|大年式 is 黄大年)
+        s, e = m.start(), m.end()
+        if s in starts and (e in ends or not HAN.match(text[e:e + 1] or "a") or len(m.group(0)) >= 3):
+            found.setdefault((s, e), None)   # 陈云, not 陈云霞; 马克思 in 马克思主义 counts (SPEC), so does 黄|大年式
     for cue in PRE_CUES:
         for m in re.finditer(cue, text):
             e = forward(text, m.end(), starts, ends) if m.end() in starts else None

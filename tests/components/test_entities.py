@@ -718,3 +718,24 @@ def test_no_members_guessed_from_unrelated_lists(nlp, text, formula):
 def test_members_of_a_repeated_numeral_formula_are_the_quoted_phrases_after_it(nlp):
     text = "课堂以“三个一百”为线索，为同学们讲述“百位历史人物”的“百个红色故事”，课程最后，同学们送上“百句祝福”。"
     assert attr(nlp, text, "FORMULA", "三个一百", "expansion") == ["百位历史人物", "百个红色故事", "百句祝福"]
+
+
+@pytest.mark.parametrize("text,label,name", [
+    ("先后在江苏南京、陕西西安等地成功举办", "GPE", "陕西西安"),          # 陕西 is a province, not 陕 + 西
+    ("在彭城大地上", "GPE", "彭城"),                                     # a city's historic name
+    ("为他们（潘晓颖父母）带来好大的伤痛", "PERSON", "潘晓颖"),           # kinship after a name
+    ("劝他赴台自首的牧师管浩鸣的白色汽车", "PERSON", "管浩鸣"),
+    ("由常德市互联网信息办公室主办", "ORG", "常德市互联网信息办公室"),   # an office after a place
+    ("中国科学院南京分院原院长佘之祥研究员", "ORG", "中国科学院南京分院"),  # a branch joins its parent
+    ("材料与物理学院材料科学与工程研究生第二党支部联合", "ORG", "材料与物理学院材料科学与工程研究生第二党支部"),
+    ("2019年中国人文地理学术年会在重庆·西南大学举行", "ORG", "西南大学"),
+    ("会议邀请到了校保卫处处长宋冰作专题培训", "PERSON", "宋冰"),        # 作 is the verb
+    ("论坛设置了马克思主义中国化分论坛", "PERSON", "马克思"),            # a name inside a fixed phrase (SPEC)
+])
+def test_entities_from_the_second_round_of_gold(nlp, text, label, name):
+    assert (label, name) in ents(nlp, text)
+
+
+def test_a_verb_before_party_is_not_a_party(nlp):
+    got = ents(nlp, "深刻把握领会党的二十大精神，他是执政党基民党的人权发言人")
+    assert ("ORG", "领会党") not in got and ("ORG", "基民党") in got
