@@ -114,6 +114,7 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
 
 
 BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心")
+STUDENT_BODY_HEADS = ("中心", "协会", "联合会", "研究会", "俱乐部")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
 
@@ -304,6 +305,11 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     common, gaz = R.common_words(), R.gazetteer()
     mods = R.word_set("ent_org_modifiers.txt")
     pre = text[start:sfx_start]
+    if re.match(r"[A-Z]\d{2,4}", text[te:te + 5]):
+        return False  # 矿业科学中心A200: a building and its room
+    if sfx in STUDENT_BODY_HEADS and re.match(r"副?主席", text[te:te + 3]) and not _has_place(pre) \
+            and all(t in common for t in (body or [pre]) if len(t) >= 2):
+        return False  # 公益服务发展中心主席: a student body of the college, its name is part of the post
     if sfx in COMPANY:
         if any(text.startswith(w, te) for w in R.word_set("ent_org_not_after.txt")):
             return False  # 中东欧科技合作

@@ -269,14 +269,27 @@ def _generic_body(text: str, rs: int, orgs) -> str:
     研究生会指导老师), unless it ends a named organisation (理学院党委书记: 理学院党委 is an ORG)."""
     if any(a < rs <= b for a, b in orgs):
         return ""
-    for L in range(6, 1, -1):
+    for L in range(12, 1, -1):
         w = text[max(0, rs - L):rs]
-        if len(w) == L and w in _unit_words():
+        if len(w) == L and (w in _unit_words() or L >= 3 and w.endswith(UNIT_HEADS) and _dictionary_words(w)):
             before = text[rs - L - 1:rs - L]
-            if not before or not HAN.match(before) or before in "校院市县区省镇乡村系部局":
-                return w
-            return ""
+            if not before or not HAN.match(before) or before in "校院市县区省镇乡村系部局兼":
+                return w   # 社团联合会主席, 市金融局副局长 -> 金融局副局长
     return ""
+
+
+UNIT_HEADS = ("中心", "协会", "联合会", "学生会", "研究生会", "委员会", "团总支", "党总支", "局", "处", "办公室")
+
+
+def _dictionary_words(w: str) -> bool:
+    """`w` splits into dictionary words of two or more characters (大学生|科学|技术|协会), so it is generic."""
+    common, i = R.common_words(), 0
+    while i < len(w):
+        L = next((L for L in range(min(6, len(w) - i), 0, -1) if w[i:i + L] in common and L > 1 or w[i:i + L] in UNIT_HEADS), 0)
+        if not L:
+            return False
+        i += L
+    return True
 
 
 @lru_cache(maxsize=1)

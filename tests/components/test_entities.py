@@ -739,3 +739,21 @@ def test_entities_from_the_second_round_of_gold(nlp, text, label, name):
 def test_a_verb_before_party_is_not_a_party(nlp):
     got = ents(nlp, "深刻把握领会党的二十大精神，他是执政党基民党的人权发言人")
     assert ("ORG", "领会党") not in got and ("ORG", "基民党") in got
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("团委学生副书记兼公益服务发展中心主席董苏利分别围绕", "董苏利", "公益服务发展中心主席"),   # a student body is part of the post
+    ("大学生科学技术协会主席凌圆圆、社团联合会主席巩乙璇分别介绍", "巩乙璇", "社团联合会主席"),
+    ("进行实地考察调研，市金融局副局长刘东升，区党工委副书记", "刘东升", "金融局副局长"),
+    ("中国地理学会副理事长兼秘书长张国友研究员", "张国友", "秘书长"),                        # a named body is not
+])
+def test_generic_bodies_stay_in_the_post(nlp, text, name, role):
+    assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("团委学生副书记兼公益服务发展中心主席董苏利", "公益服务发展中心"),
+    ("安全学院在矿业科学中心A200召开安全生产工作会议", "矿业科学中心"),   # a building with its room
+])
+def test_student_bodies_and_buildings_are_not_orgs(nlp, text, bad):
+    assert ("ORG", bad) not in ents(nlp, text)
