@@ -16,9 +16,10 @@ from . import ent_resources as R
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读")
 STRICT_BAD = set("的了在是等们我你他她该这那个")
-WHOLE_TOKEN_POS = set("rdpcufmqt")
+WHOLE_TOKEN_POS = set("rdpcufmq")   # not t: 路明月 (明月 is a time word to jieba)
 FUNCTION_POS = set("rdpcuvamqtfs")
 SPEECH_AFTER = re.compile(r"专题|报告|讲座|讲话|发言|总结|介绍|动员|部署|汇报|辅导|交流|分享|点评|宣讲|示范")   # 宋冰作|专题培训
+PREP_SURNAMES = set("向从对将把和与为以")
 ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市区省州办")
 
 
@@ -71,6 +72,8 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
     sl = surname_at(text, p)
     if not sl:
         return None
+    if sl == 1 and text[p] in PREP_SURNAMES and p + 1 in starts:
+        return None   # 老师|向|答对: a preposition that is also a surname counts only inside one token (向警予)
     if p + sl in starts and text[p + sl:p + sl + 2] in R.common_words() and p + sl + 2 in ends:
         return None  # 任|成员: the "given name" is an ordinary word
     best = None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import ent_names
 from . import ent_resources as R
 
 LEVEL_PREFIX = set("校院市县区省镇乡村系部我本该全各")
@@ -185,17 +186,23 @@ def _head(text: str, tokens, ti: int) -> str | None:
         return None
     sfx_start = te - len(sfx)
     dept = sfx == "系" and (len(tok) >= 3 and tok in common and tok not in not_suffix or tok == "学系")   # 新闻传播|学系
+    dept = dept or (sfx in "局厅署" and len(tok) >= 3 and tok in common and tok not in not_suffix)   # 广东省|公安厅
     if len(sfx) == 1 and not dept and ((tok in common and common[tok] != "nt")
                           or re.match(r"[一二三四五六七八九十两\d余多个]", text[sfx_start - 1:sfx_start])
                           or len(tok) == 2
                           or (len(tok) == 1 and (ti == 0 or tokens[ti - 1][1] - tokens[ti - 1][0] < 2))):
         return None  # 干部, 全部, 一处, 心系: a common word, not a head word
-    if text.startswith(AFTER_PLACE, te) and sfx in ("学院", "大学", "中学", "小学"):
+    if text.startswith(AFTER_PLACE, te) and sfx in ("学院", "大学", "中学", "小学") \
+            and not ent_names.role_regex().match(text, te + 2, te + 12) and not ent_names.role_regex().match(text, te + 3, te + 12):
         return None  # 信控学院楼, 学院路: a building or a street
     if any(text[te - L:te] in not_suffix for L in ns_lengths if L <= te):
         return None  # 报告厅, 会议室, 主委
     if any(w.startswith(sfx) and len(w) > len(sfx) and text.startswith(w, sfx_start) for w in not_suffix):
         return None  # 大学生, 中学生: the head is the first half of a longer word
+    if re.fullmatch(r"[\u4e00-\u9fff]某[\u4e00-\u9fff]?", tok):
+        return None  # 梁某科: an anonymised name, not an office (科)
+    if sfx == "处" and len(tok) == 3 and not (common.get(tok[:2], "")[:1] == "n" or tok[:2] in R.word_set("ent_org_inner.txt")):
+        return None  # 遮挡处, 高崖处: a spot, not an office (科技处, 宣传处 are)
     if text.startswith(NOT_AFTER_HEAD, te):
         return None  # 江苏省新闻出版政府奖, 红旗团委称号: an award, not a body
     for L in (1, 2, 3):   # 电子|商务, 如图所|示: a dictionary word runs on past the head
@@ -321,6 +328,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     if quoted and start < sfx_start and not is_generic(text[start:te]) \
             and any(t not in mods and t not in AWARD and t not in R.word_set("ent_org_qualifiers.txt") for t in (body or [pre])):
         return True   # “测绘工程专业（智慧矿山方向）虚拟教研室”: a quoted name
+    if sfx in ("局", "厅", "署") and not (_has_place(pre) or _has_known(pre)) and len(body) <= 1:
+        return False  # 景区|执法局: a generic office (徐州市教育局, 广东省公安厅 name their place)
     if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))
                                                    or (sfx == "联盟" and len(body) >= 2 and pre.startswith(SCOPE))):
         return False  # 数字政府, 有为政府, 工党政府

@@ -22,14 +22,15 @@ from .ent_names import (BAD_GIVEN, HAN, STRICT_BAD, backward, clause_start, clos
                         surname_at, translit)
 from .ent_person_lists import extend_lists, name_lists, table_names
 
-COUNT_CUE = re.compile(r"(?:等(?=[二三四五六七八九十两\d]))?[二三四五六七八九十两\d]+[位名](?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部)")
+COUNT_CUE = re.compile(r"(?:等(?=[二三四五六七八九十两\d]))?[二三四五六七八九十两\d]+[位名](?:优秀|青年|学生|新生)?(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部)")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
 FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
                  "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长")
 FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
 PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
             "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员",
-            "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人")
+            "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人", "籍")
+COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青年|女生|男生)?(?:——)?")   # 90后彭静旋
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
 BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
@@ -88,9 +89,14 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         s, e = m.start(), m.end()
         if s in starts and (e in ends or not HAN.match(text[e:e + 1] or "a") or len(m.group(0)) >= 3):
             found.setdefault((s, e), None)   # 陈云, not 陈云霞; 马克思 in 马克思主义 counts (SPEC), so does 黄|大年式
+    for m in COHORT_CUE.finditer(text):
+        e = forward(text, m.end(), starts, ends) if m.end() in starts else None
+        if e is not None and e in ends:
+            found.setdefault((m.end(), e), None)
     for cue in PRE_CUES:
         for m in re.finditer(cue, text):
-            e = forward(text, m.end(), starts, ends) if m.end() in starts else None
+            glued = cue == "籍" and m.start() in starts   # 贵州|籍罗伟铖: pkuseg glued the cue to the name
+            e = forward(text, m.end(), starts, ends) if m.end() in starts or glued else None
             if e is not None and text[m.end()] in "于向" and not re.match(r"[、，,。；;和及等（(\s]", text[e:e + 1]):
                 e = None   # 成员于博一楼前: the "surname" is a preposition
             if e is not None and e in ends:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import ent_resources as R
-from .ent_names import (HAN, cue_regex, forward, name_shaped, one_token, plausible)
+from .ent_names import HAN, ORG_END, STRICT_BAD, cue_regex, forward, name_shaped, one_token, plausible
 
 
 ORG_HEADS = ("学院", "大学", "中学", "小学", "公司", "集团", "学校", "医院", "研究院", "研究所", "中心", "党委", "支部", "委员会")
@@ -117,35 +117,38 @@ def table_names(text: str, found: dict, starts: set[int], ends: set[int]) -> Non
 def name_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
     """A 、-list of at least three name-shaped items with no post next to any of them is a list of names
     (程维军、查富海、祝晓航、高鑫羽等四名本科生; 由胡裕琛、于鹏浩、…、李涛等组成): every item is 2-3
-    characters on token edges, surname first, not a dictionary word, a place or an organisation."""
+    characters on token edges, not a dictionary word, a place or an organisation, and at least 60% of
+    them read as names with a known surname (靖建哲 in a list of five is a name too)."""
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,}", text):
         seps = [m.start() + k for k, c in enumerate(m.group(0)) if c == "、"]
         first_end = seps[0]
-        items = []
-        for s0 in (first_end - 3, first_end - 2):   # the first item: the longest plausible tail before the first 、
-            if s0 >= m.start() and s0 in starts and plausible(text, s0, first_end):
-                items.append((s0, first_end))
-                break
-        if not items:
+        first = next(((s0, first_end) for s0 in (first_end - 3, first_end - 2)   # the longest plausible tail
+                      if s0 >= m.start() and s0 in starts and plausible(text, s0, first_end)), None)
+        if first is None:
             continue
-        ok = True
-        for a, b in zip(seps, seps[1:]):
-            if not (2 <= b - a - 1 <= 3 and a + 1 in starts and b in ends and (
-                    plausible(text, a + 1, b) or one_token(text, a + 1, b, starts) and plausible(text, a + 1, b, True))):
-                ok = False
-                break
-            items.append((a + 1, b))
-        if not ok:
-            continue
+        items = [first] + [(a + 1, b) for a, b in zip(seps, seps[1:])]
         last = seps[-1] + 1
         le = forward(text, last, starts, ends) if last in starts else None
+        if le is None:
+            le = next((e for e in (last + 3, last + 2) if _shaped(text, last, e, starts, ends)), None)
         if le is None or le not in ends or not LIST_END.match(text, le) and not cue_regex().match(text, le):
             continue
         if text.startswith(ORG_HEADS, le):
             continue
         items.append((last, le))
-        if len(items) < 3 or any(text[a:b] in R.gazetteer() for a, b in items):
+        if len(items) < 3 or not all(_shaped(text, a, b, starts, ends) for a, b in items):
+            continue
+        named = sum(plausible(text, a, b) or one_token(text, a, b, starts) and plausible(text, a, b, True) for a, b in items)
+        if named < max(3, 0.6 * len(items)):
             continue
         for a, b in items:
             if not any(x < b and a < y for x, y in found):
                 found.setdefault((a, b), None)
+
+
+def _shaped(text: str, a: int, b: int, starts: set[int], ends: set[int]) -> bool:
+    """2-3 Chinese characters on token edges that are not a word, a place or an organisation."""
+    w = text[a:b]
+    return 2 <= len(w) <= 3 and a in starts and b in ends and all(HAN.match(c) for c in w) \
+        and w not in R.common_words() and w not in R.gazetteer() and w[-1] not in ORG_END \
+        and not any(c in STRICT_BAD for c in w)

@@ -757,3 +757,28 @@ def test_generic_bodies_stay_in_the_post(nlp, text, name, role):
 ])
 def test_student_bodies_and_buildings_are_not_orgs(nlp, text, bad):
     assert ("ORG", bad) not in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,label,name", [
+    ("谢发国为获得一等奖的朱兆瑞、黄晓轩、肖碧云、纪晓珂、靖建哲等五名选手颁奖。", "PERSON", "靖建哲"),   # rarer surname in a list
+    ("2021级贵州籍罗伟铖、公共管理学院2020级常州籍耿文琪三名优秀学生代表", "PERSON", "耿文琪"),
+    ("她就是近日惊艳法国的90后姑娘——彭静旋，她是研究生", "PERSON", "彭静旋"),
+    ("国家民用无人驾驶航空试验区（南京）顾问刘杰发表了", "PERSON", "刘杰"),
+    ("由南京信息工程大学路明月教授做学术报告", "PERSON", "路明月"),
+    ("由南京信息工程大学路明月教授做学术报告", "ORG", "南京信息工程大学"),          # 大学|路 is not a street here
+    ("经广东省公安厅统一指挥，江门警方开展收网行动", "ORG", "广东省公安厅"),
+    ("四川民生救援队和蓝天救援队赶到", "ORG", "四川民生救援队"),
+    ("并让梁某权、梁某科、向某波等人负责", "PERSON", "梁某科"),                   # not an office (科)
+])
+def test_entities_from_the_third_round_of_gold(nlp, text, label, name):
+    assert (label, name) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("李世明老师向答对提问的三名同学赠送了书籍", ("PERSON", "向答")),
+    ("他躲在排大石头遮挡处休息", ("ORG", "排大石头遮挡处")),
+    ("与当地警方和景区执法局沟通后", ("ORG", "景区执法局")),
+    ("信控学院楼前，学院路10号", ("ORG", "信控学院")),
+])
+def test_third_round_false_positives(nlp, text, bad):
+    assert bad not in ents(nlp, text)
