@@ -49,6 +49,10 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
                     continue
             hit = L
             break
+        if hit:
+            zone = next((z for z in ZONES if text.startswith(z, i + hit) and i + hit + len(z) in ends), None)
+            if zone:
+                hit += len(zone)   # 浦口高新区, 苏州工业园区: a development zone of the place
         if hit and text.startswith("地区", i + hit) and i + hit + 2 in ends:
             hit += 2   # 大巴黎地区, 华北地区
             if i > 0 and text[i - 1] == "大" and i - 1 in starts:
@@ -65,6 +69,7 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
     return sorted(out + regions)
 
 
+ZONES = ("高新区", "高新技术产业开发区", "经开区", "经济技术开发区", "开发区", "工业园区", "新区", "自贸区")
 ADMIN = ("province", "city", "county", "town")
 
 

@@ -9,6 +9,7 @@ import re
 from . import ent_resources as R
 from .ent_org import governs, is_generic
 
+HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
 ABBREV_NOT_AFTER = ("大学", "代表", "常委", "会议", "会", "代会", "部")
 ABBREV_CONTEXT = ("青年", "学子", "师生", "校友", "精神", "校园", "校史", "人", "附属", "生活", "求学", "本科", "校区")
@@ -69,8 +70,8 @@ def inner_names(text: str, orgs: list[tuple[int, int, str]], starts: set[int]) -
             rest = text[b:e]
             if b >= e or len(rest) < 4 or is_generic(rest) or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
                 continue
-            if not any(x not in R.common_words() for x in _words(rest)):
-                continue   # 数学学院|校友服务站: made of dictionary words, a description when alone
+            if not any(x not in R.common_words() and not (len(x) == 1 and x in HEAD_CHARS) for x in _words(rest)):
+                continue   # 数学学院|校友服务站, …|音乐系: made of dictionary words and a head, a description when alone
             alone = [m.start() for m in re.finditer(re.escape(rest), text)
                      if m.start() in starts and not any(a < m.start() < z for a, z in spans)]
             out.extend((a, a + len(rest), "ORG") for a in alone)

@@ -267,7 +267,10 @@ def final_role(text: str, role, orgs) -> str | None:
     if ps >= 0 and not word[: pe - ps].endswith(PARTY_PREFIX):
         if any(a <= ps and pe <= b for a, b in orgs):
             return word[pe - ps:]
-    return _generic_body(text, rs, orgs) + word
+    body = _generic_body(text, rs, orgs)
+    if not body and ps < 0 and word in ("教师", "老师", "辅导员", "教练"):
+        body = next((w for w in R.word_list_longest_first("ent_role_subjects.txt") if text.endswith(w, 0, rs)), "")
+    return body + word   # 声乐教师, 兼职辅导员
 
 
 def _generic_body(text: str, rs: int, orgs) -> str:

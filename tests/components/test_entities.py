@@ -782,3 +782,17 @@ def test_entities_from_the_third_round_of_gold(nlp, text, label, name):
 ])
 def test_third_round_false_positives(nlp, text, bad):
     assert bad not in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("本次音乐会由人文与艺术学院音乐系声乐教师宋国旭主唱", "宋国旭", "声乐教师"),   # a subject belongs to the post
+    ("2021级本科生兼职辅导员祖丽君、校关工委秘书长潘盘甫", "潘盘甫", "关工委秘书长"),
+])
+def test_subjects_and_committees_in_posts(nlp, text, name, role):
+    assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+def test_development_zones_join_their_place(nlp):
+    got = ents(nlp, "项目依托南京航空航天大学以及浦口高新区的优势资源，火车到站前，河流两岸")
+    assert ("GPE", "浦口高新区") in got
+    assert not {("GPE", "站前"), ("GPE", "两岸")} & got
