@@ -35,7 +35,8 @@ eval: run
 	$(BIN)/pipeline eval tests/data/seed_gold -o $(OUT)
 	@if [ -d tests/data/corpus_gold ] && [ -d $(SHARED)/corpus ]; then \
 	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/corpus_gold -o $(OUT)/corpus-gold; \
-	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/holdout_gold -o $(OUT)/holdout-gold; fi
+	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/holdout_gold -o $(OUT)/holdout-gold; \
+	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/dev_gold -o $(OUT)/dev-gold; fi
 
 schema: $(STAMP)
 	$(BIN)/pipeline schema

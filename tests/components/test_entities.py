@@ -444,7 +444,7 @@ def test_seed_gold_entities_f1(seed_docs):
 def test_corpus_gold_entities_f1(tmp_path):
     from pipeline.runner import Options, run as run_pipeline
 
-    golds = (DATA / "corpus_gold", DATA / "corpus_gold_entities")  # the latter: entity-only gold
+    golds = (DATA / "corpus_gold", DATA / "corpus_gold_entities", DATA / "dev_gold")  # the second: entity-only gold
     ids = {p.stem for gold in golds for p in gold.glob("*.json")}
     inp = tmp_path / "in"
     inp.mkdir()
