@@ -245,6 +245,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                 start, j = tokens[k3][0], k3 - 1   # 公共管理学院（应急管理学院）研究生会
                 continue
             break
+        if piece in ("大学", "学院") and start < sfx_start and sfx in ("学院", "大学"):
+            break   # 第三|大学|音乐|学院: the head of another name ends here (joined by `_chain`)
         if _new_name_starts(text, start, piece):
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
@@ -262,7 +264,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
         if not inside and not _is_name_token(piece):
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
             if piece == "与" and j > 0 and strong and _joins(text, tokens, j, start, sfx_start):
-                start, j = ps, j - 1   # 力学与土木工程学院
+                start, j = tokens[j - 1][0], j - 2   # 力学与土木工程学院, 旅游与国土资源学院 (旅游 is a verb)
+                body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
                 continue
             break
         cut = _stop_prefix(piece)
@@ -463,7 +466,8 @@ def _joins(text: str, tokens, j: int, start: int, sfx_start: int) -> bool:
     ps, pe = tokens[j - 1]
     left = text[ps:pe]
     right = text[start:sfx_start]
-    if not _is_name_token(left) or left in R.gazetteer() or left in R.word_set("ent_roles.txt"):
+    if not (_is_name_token(left) or R.common_words().get(left, "")[:1] == "v") or left in R.gazetteer() \
+            or left in R.word_set("ent_roles.txt") or left in R.word_set("ent_org_stop.txt"):
         return False  # 副教授与力土学院: a person's post, not part of a name
     if R.common_words().get(left, "x")[:1] not in ("n", "v"):
         return False  # 找准与…: the left part must be a dictionary noun (力学与, 地质与, 发展与)

@@ -796,3 +796,11 @@ def test_development_zones_join_their_place(nlp):
     got = ents(nlp, "项目依托南京航空航天大学以及浦口高新区的优势资源，火车到站前，河流两岸")
     assert ("GPE", "浦口高新区") in got
     assert not {("GPE", "站前"), ("GPE", "两岸")} & got
+
+
+@pytest.mark.parametrize("text,org", [
+    ("重庆工商大学旅游与国土资源学院、重庆交通大学建筑与城市规划学院协办", "重庆工商大学旅游与国土资源学院"),
+    ("她是波尔多第三大学音乐学院的研究生", "波尔多第三大学音乐学院"),
+])
+def test_nested_colleges_with_joined_names(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
