@@ -15,6 +15,9 @@ SENTENCE_END = re.compile(r"[。！？!?]")
 COMMA = re.compile(r"[，,]")
 
 
+TAG_LEAD = re.compile(r"^【[^】]{2,8}】[^【】]")
+
+
 def is_body(ln: Line) -> bool:
     st = settings()
     return len(ln.text) >= st.body_min_len or (len(ln.text) >= 15 and ln.text[-1] in "。！？!?…”\"")
@@ -32,7 +35,9 @@ def heading_like(ln: Line, allow_colon: bool = False, max_len: Optional[int] = N
         return False
     if ln.text.rstrip("*”\"’）)")[-1:] in "。！？!?…":  # a quoted or bracketed utterance
         return False
-    if not_heading_re(latin_end).match(t) or not re.search(r"[\u4e00-\u9fff]", t) or not balanced(t):
+    tag = TAG_LEAD.match(t)   # a short 【…】 tag leads a heading of a tagged series; the rest is judged
+    if not_heading_re(latin_end).match(t[tag.end() - 1:] if tag else t) or not re.search(r"[\u4e00-\u9fff]", t) \
+            or not balanced(t):
         return False
     return True
 
@@ -68,7 +73,9 @@ def markerless_headings(lines: list[Line], taken: set[int]) -> list[Item]:
             i += 1
             continue
         nxt = lines[i + 1]
-        if heading_like(ln) and (is_body(nxt) or (i + 1) in taken) and not (
+        tagged = TAG_LEAD.match(ln.text) is not None   # 【文化校庆】感悟革命先贤精神，培养爱校爱国情怀，…
+        if heading_like(ln, max_len=settings().tagged_heading_max_len if tagged else None) \
+                and (is_body(nxt) or (i + 1) in taken) and not (
                 (i + 1) in taken and not is_body(nxt) and heading_like(nxt)):
             out.append(Item("M", ("m", 1), None, "", clean_title(ln.text), ln.start, i))
             i += 1

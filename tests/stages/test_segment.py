@@ -519,3 +519,15 @@ def test_a_heading_block_with_only_scraps_under_it_is_page_furniture():
     blocks = [Block(start=start, end=start + 4, kind="heading", level=2),
               Block(start=at, end=at + 5, kind="heading", level=2)]
     assert secs(body, title=title, blocks=blocks) == [(1, "", "工作举措")]
+
+
+def test_tagged_series_headings():
+    body = ("各学院精心组织、有序开展了各具特色的校庆系列活动，充分展示了学校的深厚底蕴、良好形象和师生昂扬向上的精神风貌。\n"
+            "【文化校庆】感悟革命先贤精神，培养爱校爱国情怀，弘扬历史文化精神\n"
+            "6月1日，学校举办校史与校园精神专题报告会，校党委副书记以校训校歌简释为题作专题报告，激励广大教师重温校情校史。\n"
+            "【学术校庆】整合共享学术资源，拓宽国际学术视野，探索学术前沿\n"
+            "学校举办青年学者创新论坛，邀请院士专家作学术报告，为青年教师搭建了交流平台，营造了良好的学术氛围和环境。\n")
+    got = secs(body)
+    assert [t for _, _, t in got] == ["【文化校庆】感悟革命先贤精神，培养爱校爱国情怀，弘扬历史文化精神",
+                                      "【学术校庆】整合共享学术资源，拓宽国际学术视野，探索学术前沿"]
+    assert not secs("【编者按】这是一段很长的编者按语，介绍了本期内容的背景和意义。\n正文第一段写得很长很长，足够作为正文段落来使用，并且以句号结尾。\n")
