@@ -134,9 +134,13 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
             out.append((m.start(), m.end(), "FORMULA"))
     for m in LIST_COUNT.finditer(text):
         items = m.group(1).split("、")
-        f = m.group(2)
-        if count(f) == len(items) and is_formula(f) and m.start(2) in starts and m.end(2) in ends and "方面" not in f:
-            out.append((m.start(2), m.end(2), "FORMULA"))
+        a = m.start(2)
+        for b in range(m.end(2), a + 1, -1):   # the longest token-aligned count (四书|为载体 -> 四书)
+            f = text[a:b]
+            if b in ends and f[-1] not in "为的是在和与及对把被将向从" and count(f) == len(items) \
+                    and is_formula(f, listed=True) and a in starts and "方面" not in f:
+                out.append((a, b, "FORMULA"))
+                break
     return out
 
 

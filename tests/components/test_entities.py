@@ -804,3 +804,8 @@ def test_development_zones_join_their_place(nlp):
 ])
 def test_nested_colleges_with_joined_names(nlp, text, org):
     assert ("ORG", org) in ents(nlp, text)
+
+
+def test_a_count_after_a_spelled_out_list_even_when_it_is_a_word(nlp):
+    text = "最后介绍支部以“志愿书、红皮书、规划书、快板书”四书为载体，把深学实做根植于党员心中"
+    assert attr(nlp, text, "FORMULA", "四书", "expansion") == ["志愿书", "红皮书", "规划书", "快板书"]
