@@ -10,7 +10,9 @@ Writes
 - ent_words.tsv: word<TAB>pos    frequent jieba dictionary words that are not names
                  (used to reject common words as PERSON and to stop ORG prefixes);
 - ent_idioms_num.txt: idioms built from numerals (三心二意), never a FORMULA
-                 (jionlp's chinese_idiom dictionary).
+                 (jionlp's chinese_idiom dictionary);
+- ent_name_like_words.txt: frequent two-character words that jieba tags as names
+                 (谢谢, 普通, 阳光 are nr/nz there), never a PERSON on their own.
 The runtime reads only these files; jionlp and jieba are not needed there.
 """
 from __future__ import annotations
@@ -95,7 +97,13 @@ def build(out: Path, min_freq: int = 30) -> None:
         idioms = [ln.split("\t")[0] for ln in zf.read("chinese_idiom.txt").decode("utf-8").splitlines()]
     num_idioms = sorted({w for w in idioms if len(w) == 4 and sum(ch in numerals for ch in w) >= 1})
     (out / "ent_idioms_num.txt").write_text("".join(w + "\n" for w in num_idioms), encoding="utf-8")
-    print(f"ent_idioms_num.txt: {len(num_idioms)}; ent_gpe.tsv: {len(gpe)} names; ent_words.tsv: {len(common)} words")
+    known = set((Path(__file__).resolve().parents[1] / "pipeline" / "resources" / "ent_person_known.txt")
+                .read_text(encoding="utf-8").split())
+    name_like = sorted(w for w, (f, p) in words.items() if p in NAME_POS and f >= 300 and len(w) == 2
+                       and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in known)
+    (out / "ent_name_like_words.txt").write_text("".join(w + "\n" for w in name_like), encoding="utf-8")
+    print(f"ent_idioms_num.txt: {len(num_idioms)}; ent_gpe.tsv: {len(gpe)} names; ent_words.tsv: {len(common)} words; "
+          f"ent_name_like_words.txt: {len(name_like)} words")
 
 
 if __name__ == "__main__":

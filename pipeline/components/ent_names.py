@@ -120,12 +120,18 @@ def stops_at(text: str, i: int) -> bool:
     return any(common.get(text[i:i + k], "m")[0] not in "mq" for k in (2, 3)) or text[i] in BAD_GIVEN
 
 
+def name_like_word(w: str) -> bool:
+    """A frequent two-character word that jieba files under names (谢谢, 普通, 阳光): not a name before a
+    post or a cue (谢谢老师, 普通父亲), though it may be one in a list (张宁、赵银辉)."""
+    return len(w) == 2 and w in R.word_set("ent_name_like_words.txt")
+
+
 def backward(text: str, q: int, starts: set[int]) -> int | None:
     """Start of a name ending at q (before a post), or None."""
     options = [s for s in (q - 3, q - 2, q - 4) if s >= 0
                and (plausible(text, s, q) or (s in starts and (one_token(text, s, q, starts) or clause_start(text, s))
                                                and plausible(text, s, q, True, one_token(text, s, q, starts) and clause_start(text, s))))
-               and (q - s < 4 or surname_at(text, s) == 2)]
+               and (q - s < 4 or surname_at(text, s) == 2) and not name_like_word(text[s:q])]
     for s in options:
         if s in starts:
             return s

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from . import ent_resources as R
 from .ent_names import (BAD_GIVEN, HAN, PREP_SURNAMES, STRICT_BAD, backward, clause_start, closed_name, cue_regex, dotted_name,
-                        foreign_name, forward, one_token, plausible, rare_surname_name, role_regex, single_token,
+                        foreign_name, forward, name_like_word, one_token, plausible, rare_surname_name, role_regex, single_token,
                         surname_at, translit)
 from .ent_person_lists import extend_lists, name_lists, table_names
 
@@ -70,8 +70,8 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         if cs not in ends:
             continue
         for s in (cs - 3, cs - 2):
-            if s >= 0 and text[s] in PREP_SURNAMES and s + 1 in starts:
-                continue   # 向|事主表示: a preposition, not a surname
+            if s >= 0 and (text[s] in PREP_SURNAMES and s + 1 in starts or name_like_word(text[s:cs])):
+                continue   # 向|事主表示: a preposition, not a surname; 普通父亲
             if s >= 0 and s in starts and single_token(s, cs, starts) and (
                     plausible(text, s, cs) or (cs - s == 3 and clause_start(text, s) and one_token(text, s, cs, starts)
                                                 and plausible(text, s, cs, True))):

@@ -809,3 +809,12 @@ def test_nested_colleges_with_joined_names(nlp, text, org):
 def test_a_count_after_a_spelled_out_list_even_when_it_is_a_word(nlp):
     text = "最后介绍支部以“志愿书、红皮书、规划书、快板书”四书为载体，把深学实做根植于党员心中"
     assert attr(nlp, text, "FORMULA", "四书", "expansion") == ["志愿书", "红皮书", "规划书", "快板书"]
+
+
+@pytest.mark.parametrize("text", ["图书馆的同学们谢谢老师们的付出", "让我们从普通父亲的角度看他"])
+def test_frequent_words_jieba_files_under_names_are_not_names_before_a_post(nlp, text):
+    assert not [t for l, t in ents(nlp, text) if l == "PERSON"]
+
+
+def test_names_in_lists_survive_the_name_like_words(nlp):
+    assert ("PERSON", "张宁") in ents(nlp, "最终李琴雯荣获一等奖，张宁、赵银辉荣获二等奖，程兰、王丽华、李盛香荣获三等奖。")
