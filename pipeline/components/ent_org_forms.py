@@ -5,8 +5,10 @@ of a nested name the document also writes alone (梦启支教团), and a univers
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import ent_resources as R
+from .spans import occurrences
 from .ent_org import governs, is_generic
 
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
@@ -72,8 +74,7 @@ def inner_names(text: str, orgs: list[tuple[int, int, str]], starts: set[int]) -
                 continue
             if not any(x not in R.common_words() and not (len(x) == 1 and x in HEAD_CHARS) for x in _words(rest)):
                 continue   # 数学学院|校友服务站, …|音乐系: made of dictionary words and a head, a description when alone
-            alone = [m.start() for m in re.finditer(re.escape(rest), text)
-                     if m.start() in starts and not any(a < m.start() < z for a, z in spans)]
+            alone = [x for x in occurrences(text, rest) if x in starts and not any(a < x < z for a, z in spans)]
             out.extend((a, a + len(rest), "ORG") for a in alone)
     return out
 
@@ -86,6 +87,11 @@ def _words(name: str) -> list[str]:
         out.append(name[i:i + L])
         i += L
     return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_prefixes() -> frozenset[str]:
+    return frozenset(k[:2] for k in R.gazetteer())
 
 
 def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
@@ -109,7 +115,7 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
         if len(body) == 2 and not any(c in body for c in "大学院") and body[0] + "大" != name[:2]:
             abbrevs.add(body[0] + "大")
         if len(name) == 4 and name[:2] not in R.common_words() and not any(c in name[:2] for c in "东南西北中") \
-                and not any(k.startswith(name[:2]) for k in gaz):
+                and name[:2] not in _gazetteer_prefixes():
             abbrevs.add(name[:2])
     if "大学" in text or "学院" in text:   # in a university's own text: X大 before a campus word (矿大青年, 矿大校友)
         common = R.common_words()
@@ -120,8 +126,8 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
                 abbrevs.add(a)
     out = []
     for a in abbrevs:
-        for m in re.finditer(re.escape(a), text):
-            s, e = m.start(), m.end()
+        for s in occurrences(text, a):
+            e = s + len(a)
             if s not in starts or text.startswith(ABBREV_NOT_AFTER, e):
                 continue
             if e not in ends:

@@ -21,6 +21,7 @@ from .ent_names import (BAD_GIVEN, HAN, PREP_SURNAMES, STRICT_BAD, backward, cla
                         foreign_name, forward, name_like_word, one_token, plausible, rare_surname_name, role_regex, single_token,
                         surname_at, translit)
 from .ent_person_lists import extend_lists, name_lists, table_names
+from .spans import occurrences
 
 COUNT_CUE = re.compile(r"(?:等(?=[二三四五六七八九十两\d]))?[二三四五六七八九十两\d]+[位名](?:优秀|青年|学生|新生)?(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部)")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
@@ -253,11 +254,12 @@ def _all_mentions(text: str, found: dict):
             roles[name] = role
     out, seen = [], set()
     for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            if any(a < m.end() and m.start() < b for a, b in seen):
+        for s in occurrences(text, name):
+            e = s + len(name)
+            if any(a < e and s < b for a, b in seen):
                 continue
-            seen.add((m.start(), m.end()))
-            out.append((m.start(), m.end(), roles.get(name)))
+            seen.add((s, e))
+            out.append((s, e, roles.get(name)))
     return sorted(out)
 
 

@@ -11,17 +11,28 @@ character offsets (`char_spans`), with `span._.role` (PERSON), `span._.value`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 
 from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_org_forms, ent_person
 from . import ent_resources as R
-from .spans import char_spans
+from .spans import char_spans, occurrences
 
 WORK_RE = re.compile(r"《([^《》\n]{1,80})》")
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Z&]{1,6}(?![A-Za-z0-9&\-])")
 LATIN_NAME_RE = re.compile(r"(?<![A-Za-z.])([A-Z][a-z]{1,12}) ([A-Z][a-z]{1,14})(?![A-Za-z])")
 RANK = {"WORK": 0, "DATE": 1, "FORMULA": 2, "ORG": 3, "PERSON": 4, "GPE": 5}
+
+
+@lru_cache(maxsize=1)
+def _post_after() -> re.Pattern:
+    return re.compile(r"[\u4e00-\u9fff]{0,6}?" + ent_names.role_regex().pattern)
+
+
+@lru_cache(maxsize=1)
+def _post_before() -> re.Pattern:
+    return re.compile("(?:" + ent_names.role_regex().pattern + r")[：:]?$")
 
 
 def resolve(cands: list[tuple[int, int, str]], ranks: dict[str, int] = RANK) -> list[tuple[int, int, str]]:
@@ -40,9 +51,9 @@ def all_mentions(text: str, spans: list[tuple[int, int, str]], label: str, start
     """Every token-aligned occurrence of each found text of `label`."""
     out = list(spans)
     for name in {text[s:e] for s, e, lab in spans if lab == label}:
-        for m in re.finditer(re.escape(name), text):
-            if m.start() in starts:
-                out.append((m.start(), m.end(), label))
+        for a in occurrences(text, name):
+            if a in starts:
+                out.append((a, a + len(name), label))
     return out
 
 
@@ -59,7 +70,7 @@ def latin_orgs(text: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, i
         if m.group(0) in stop or re.search(r"[A-Za-z] ?$", before) or re.match(r" ?[A-Za-z]", after):
             continue   # part of an English phrase (DOUBLE KNOT), not a name
         bracketed = s > 0 and text[s - 1] in "(（" and (s - 1) in org_ends and text[e:e + 1] in ")）"
-        post = re.match(r"[\u4e00-\u9fff]{0,6}?" + ent_names.role_regex().pattern, text[e:e + 14])
+        post = _post_after().match(text[e:e + 14])
         found.append((s, e, bracketed or bool(post)))
     ok = {(s, e) for s, e, good in found if good}
     changed = True
@@ -87,7 +98,7 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
         before, after = text[max(0, s - 12):s], text[e:e + 6]
         if m.group(1) in stop or re.search(r"[A-Za-z] ?$", before) or re.match(r" ?[A-Za-z]", after):
             continue
-        after_post = re.search("(?:" + ent_names.role_regex().pattern + r")[：:]?$", before)
+        after_post = _post_before().search(before)
         before_post = ent_names.role_regex().match(after) or ent_names.cue_regex().match(after)
         bracket = before[-1:] in ("(", "（") and after[:1] in (")", "）") and re.search(r"[\u4e00-\u9fff][(（]$", before)
         if after_post or before_post or bracket:

@@ -42,3 +42,12 @@ def char_spans(doc: Doc, items, label: str | None = None) -> list[Span]:
         if span is not None:
             spans.append(span)
     return spans
+
+
+def occurrences(text: str, word: str):
+    """Start offsets of every (non-overlapping) occurrence of `word` in `text`, by str.find: unlike
+    re.finditer(re.escape(word)) it compiles nothing, so the re cache keeps the fixed patterns."""
+    i = text.find(word) if word else -1
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
