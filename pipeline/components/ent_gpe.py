@@ -37,7 +37,8 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
     taken = {k for s, e, _ in regions for k in range(s, e)}
     out, i, n = [], 0, len(text)
     while i < n:
-        lens = idx.get(text[i]) if i in starts and i not in taken else None
+        glued = bool(out) and out[-1][1] == i and i not in ends   # 甘肃|兰州 inside one token
+        lens = idx.get(text[i]) if (i in starts or glued) and i not in taken else None
         hit = None
         for L in lens or ():
             name = text[i:i + L]
@@ -45,7 +46,7 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             if kind is None:
                 continue
             if (kind.endswith("_alias") or kind in ("world_city", "compound", "country", "town")) and i + L not in ends:
-                if not (kind == "country" and name[-1] == "国"):
+                if not (kind == "country" and name[-1] == "国" or _lower_place_follows(text, i + L, kind, ends)):
                     continue
             hit = L
             break
@@ -70,6 +71,12 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
 
 
 ZONES = ("高新区", "高新技术产业开发区", "经开区", "经济技术开发区", "开发区", "工业园区", "新区", "自贸区")
+def _lower_place_follows(text: str, j: int, kind: str, ends: set[int]) -> bool:
+    """甘肃兰州 as one pkuseg token: a province or city is followed by a lower place ending on a token edge."""
+    gaz = R.gazetteer()
+    return any(text[j:j + L] in gaz and j + L in ends and _nests(kind, gaz[text[j:j + L]]) for L in (2, 3, 4))
+
+
 ADMIN = ("province", "city", "county", "town")
 
 

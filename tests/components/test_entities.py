@@ -818,3 +818,8 @@ def test_frequent_words_jieba_files_under_names_are_not_names_before_a_post(nlp,
 
 def test_names_in_lists_survive_the_name_like_words(nlp):
     assert ("PERSON", "张宁") in ents(nlp, "最终李琴雯荣获一等奖，张宁、赵银辉荣获二等奖，程兰、王丽华、李盛香荣获三等奖。")
+
+
+def test_a_province_and_city_inside_one_token_merge(nlp):
+    got = ents(nlp, "先后在江苏南京、湖北武汉、甘肃兰州、湖南长沙等地成功举办")
+    assert ("GPE", "甘肃兰州") in got and ("GPE", "甘肃") not in got
