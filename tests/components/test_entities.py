@@ -823,3 +823,12 @@ def test_names_in_lists_survive_the_name_like_words(nlp):
 def test_a_province_and_city_inside_one_token_merge(nlp):
     got = ents(nlp, "先后在江苏南京、湖北武汉、甘肃兰州、湖南长沙等地成功举办")
     assert ("GPE", "甘肃兰州") in got and ("GPE", "甘肃") not in got
+
+
+@pytest.mark.parametrize("text,org", [
+    ("为学校发展贡献人文与艺术学院的力量", "人文与艺术学院"),
+    ("特别是人文与艺术学院的同学们", "人文与艺术学院"),
+    ("青年加盟力学与土木工程学院", "力学与土木工程学院"),
+])
+def test_verbs_before_a_college_are_not_part_of_it(nlp, text, org):
+    assert {t for l, t in ents(nlp, text) if l == "ORG"} == {org}
