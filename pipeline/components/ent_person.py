@@ -35,7 +35,12 @@ COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青�
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
 BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
-TITLES = frozenset("教授 副教授 研究员 副研究员 助理研究员 讲师 助教 博士 博士后 博导 导师 老师 教师 专家 负责人".split())
+TITLES = frozenset("教授 副教授 研究员 副研究员 助理研究员 讲师 助教 博士 博士后 博导 导师 老师 教师 专家".split())
+WEAK_POSTS = frozenset("负责人 课程负责人 项目负责人 团队负责人 院士".split())   # 院士 is an honour unless it is the only post
+
+
+def _rank(post: str) -> int:
+    return 0 if post in WEAK_POSTS or post.endswith("负责人") else 1 if post in TITLES else 2
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +69,8 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         if e is not None:
             found.setdefault((re_, e), (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1))
         s = backward(text, rs, starts) if e is None else None
-        if s is not None and (s, rs) not in found:
-            found[(s, rs)] = (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1)
+        if s is not None and ((s, rs) not in found or _better(_post_value(m), found[(s, rs)])):
+            found[(s, rs)] = _post_value(m)   # 课程负责人刘志阳教授: the title after beats the weak post before
     for m in cue_regex().finditer(text):
         cs = m.start()
         if cs not in ends:
@@ -241,8 +246,8 @@ def _better(new, old) -> bool:
     new_weak, old_weak = len(new) > 4 and new[4], len(old) > 4 and old[4]
     if new_weak != old_weak:
         return old_weak
-    if (old[0] in TITLES) != (new[0] in TITLES):
-        return old[0] in TITLES   # a post beats an academic title (王锋教授 … 王锋副院长 -> 副院长)
+    if _rank(old[0]) != _rank(new[0]):
+        return _rank(new[0]) > _rank(old[0])   # a post beats an academic title (王锋教授 … 王锋副院长 -> 副院长), which beats 负责人
     return len(new[0]) > len(old[0]) and new[0].endswith(old[0])
 
 

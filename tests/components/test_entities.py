@@ -832,3 +832,14 @@ def test_a_province_and_city_inside_one_token_merge(nlp):
 ])
 def test_verbs_before_a_college_are_not_part_of_it(nlp, text, org):
     assert {t for l, t in ents(nlp, text) if l == "ORG"} == {org}
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("邀请中国工程院院士康红普研究员作报告", "康红普", "研究员"),        # 院士 is an honour when a post follows
+    ("大家普遍认为PC性能强，但华为院士艾伟表示", "艾伟", "院士"),         # ...and the post when it is the only one
+    ("国家级一流课程负责人刘志阳教授，北京大学教授", "刘志阳", "教授"),   # a title beats 负责人
+    ("重庆市科学技术协会副巡视员袁强先生出席", "袁强", "副巡视员"),
+    ("清华大学建筑学院研究员、博士生导师龙瀛应邀作了报告", "龙瀛", "博士生导师"),
+])
+def test_which_post_is_the_role(nlp, text, name, role):
+    assert attr(nlp, text, "PERSON", name, "role") == role
