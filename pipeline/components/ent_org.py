@@ -14,8 +14,8 @@ word; not 理工科学校, 网约车公司), 政府 and 联盟/大使馆/指挥�
 award titles (样板支部, 红旗团委) and level-only labs (国家重点实验室) are not ORGs; a
 lead token that is a verb or a fragment (入职|学院, 各地起|校) is not part of a name;
 a one-character body takes the character cut off before it (暨|南大学 -> 暨南大学).
-A unit written after a named body joins it into one name (…教育局|基础|教育处, …委员会|组织部;
-`_chain`). Listed names, parties, names written alone and university short forms are in ent_org_forms.
+Nested units (…教育局|基础|教育处), listed names, parties, names written alone and university
+short forms are in ent_org_forms.
 """
 from __future__ import annotations
 
@@ -111,62 +111,10 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
         if m and m.group(1) in R.gazetteer() and sfx in ("大学", "学院", "公司", "集团", "有限公司"):
             te = m.end()   # 中国地质大学(武汉): the campus or seat in brackets is part of the name
         cands.append((start, te, "ORG"))
-    return cands + _chain(text, tokens, cands)
+    return cands
 
 
-BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心")
 STUDENT_BODY_HEADS = ("中心", "协会", "联合会", "研究会", "俱乐部")
-UNIT_END = ("处", "部", "科", "室", "办", "局")
-
-
-def _level_place_starts(text: str, a: int) -> bool:
-    """杭州市宿州商会, 中国矿业大学: a name led by a country, a province, a city or a place with its level
-    (…市, …县) starts a new organisation (灵璧县商务局|中国矿业大学 are two)."""
-    gaz = R.gazetteer()
-    return any(text[a:a + L] in gaz and (text[a + L - 1] in "省市县区州"
-                                         or gaz[text[a:a + L]].startswith(("country", "province", "city")))
-               for L in (2, 3, 4, 5))
-
-
-def _chain(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Nested units written after a named body join it (徐州市教育局|基础|教育处, …委员会|组织部,
-    …化工学院|应用|化学系): up to two name words, then a unit word (a dictionary word of three or four
-    characters ending in 处/部/科/室/办/局, not 内部 or 办公室) or another ORG found there."""
-    common, not_suffix = R.common_words(), R.word_set("ent_org_not_suffix.txt")
-    index = {a: k for k, (a, _) in enumerate(tokens)}
-    by_start: dict[int, list[int]] = {}
-    for a, b, _ in cands:
-        by_start.setdefault(a, []).append(b)
-    out, seen = [], set()
-    todo = sorted({(a, b) for a, b, _ in cands})
-    ends_at = {b: a for a, b in tokens}
-    while todo:
-        s, e = todo.pop()
-        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[ends_at.get(s, s):s]):
-            continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
-        k, gap, verb = index.get(e), 0, False
-        while k is not None and k < len(tokens) and gap <= 2:
-            a, b = tokens[k]
-            tok = text[a:b]
-            ends_here = [x for x in by_start.get(a, []) if x > a
-                         and (not verb or text[x - 1] in "处部科室办局系")
-                         and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
-            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
-                and tok not in R.word_set("ent_roles.txt")
-            new = max(ends_here, default=b if unit else None)
-            if new is not None and b - s <= MAX_ORG + 6 and (s, new) not in seen:
-                seen.add((s, new))
-                out.append((s, new, "ORG"))
-                todo.append((s, new))
-                break
-            if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
-                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") \
-                    or tok in PERSON_NOUN or gap == 2:
-                break
-            verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn")   # 高度|重视|学院所: after a verb only a unit word
-            gap += 1
-            k += 1
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -246,11 +194,11 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                 continue
             break
         if piece in ("大学", "学院") and start < sfx_start and sfx in ("学院", "大学"):
-            break   # 第三|大学|音乐|学院: the head of another name ends here (joined by `_chain`)
+            break   # 第三|大学|音乐|学院: the head of another name ends here (joined by `nested_units`)
         if _new_name_starts(text, start, piece):
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
-            break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `_chain`
+            break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `nested_units`
         if len(piece) >= 3 and piece[-1] in "于在到向自有" and piece not in R.common_words() and piece not in R.gazetteer():
             break   # 投身于|东北大学, 人员有|星河天文学社: a verb ends here
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会

@@ -1,6 +1,7 @@
-"""ORG names beyond the head-word grammar of ent_org: listed names (ent_org_known.txt) with a
-place before them or a company head after them, parties named by one token (基民党), the part
-of a nested name the document also writes alone (梦启支教团), and a university's short form (矿大).
+"""ORG names beyond the head-word grammar of ent_org: units written after a named body
+(`nested_units`: 徐州市教育局|基础|教育处, 中国科学院|南京分院), listed names (ent_org_known.txt) with
+a place before them or a company head after them, parties named by one token (基民党), the part of a
+nested name the document also writes alone (梦启支教团), and a university's short form (矿大).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import lru_cache
 
 from . import ent_resources as R
 from .spans import occurrences
-from .ent_org import governs, is_generic
+from .ent_org import MAX_ORG, PERSON_NOUN, governs, is_generic
 
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
@@ -139,4 +140,58 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
                     and any(re.search(text[e] + ".{1,3}" + text[e + 1] + ".{0,4}学院$", text[x:y]) for x, y, _ in orgs):
                 e += 2   # 矿大公管: the short form of a school the document names (公共管理学院) follows
             out.append((s, e, "ORG"))
+    return out
+
+
+BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心")
+UNIT_END = ("处", "部", "科", "室", "办", "局")
+
+
+def _level_place_starts(text: str, a: int) -> bool:
+    """杭州市宿州商会, 中国矿业大学: a name led by a country, a province, a city or a place with its level
+    (…市, …县) starts a new organisation (灵璧县商务局|中国矿业大学 are two)."""
+    gaz = R.gazetteer()
+    return any(text[a:a + L] in gaz and (text[a + L - 1] in "省市县区州"
+                                         or gaz[text[a:a + L]].startswith(("country", "province", "city")))
+               for L in (2, 3, 4, 5))
+
+
+def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Nested units written after a named body join it (徐州市教育局|基础|教育处, …委员会|组织部,
+    …化工学院|应用|化学系): up to two name words, then a unit word (a dictionary word of three or four
+    characters ending in 处/部/科/室/办/局, not 内部 or 办公室) or another ORG found there."""
+    common, not_suffix = R.common_words(), R.word_set("ent_org_not_suffix.txt")
+    index = {a: k for k, (a, _) in enumerate(tokens)}
+    by_start: dict[int, list[int]] = {}
+    for a, b, _ in cands:
+        by_start.setdefault(a, []).append(b)
+    out, seen = [], set()
+    todo = sorted({(a, b) for a, b, _ in cands})
+    ends_at = {b: a for a, b in tokens}
+    while todo:
+        s, e = todo.pop()
+        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[ends_at.get(s, s):s]):
+            continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
+        k, gap, verb = index.get(e), 0, False
+        while k is not None and k < len(tokens) and gap <= 2:
+            a, b = tokens[k]
+            tok = text[a:b]
+            ends_here = [x for x in by_start.get(a, []) if x > a
+                         and (not verb or text[x - 1] in "处部科室办局系")
+                         and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
+            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
+                and tok not in R.word_set("ent_roles.txt")
+            new = max(ends_here, default=b if unit else None)
+            if new is not None and b - s <= MAX_ORG + 6 and (s, new) not in seen:
+                seen.add((s, new))
+                out.append((s, new, "ORG"))
+                todo.append((s, new))
+                break
+            if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
+                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") \
+                    or tok in PERSON_NOUN or gap == 2:
+                break
+            verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn")   # 高度|重视|学院所: after a verb only a unit word
+            gap += 1
+            k += 1
     return out

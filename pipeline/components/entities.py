@@ -130,7 +130,8 @@ class EntityRecognizer:
         values = {(s, e): v for s, e, _, v in dates}
         cands += [(s, e, lab) for s, e, lab, _ in dates]
         cands += ent_formula.find_formulas(text, starts, ends)
-        orgs = ent_org.find_orgs(text, tokens) + ent_org_forms.find_parties(text, tokens) \
+        grammar = ent_org.find_orgs(text, tokens)
+        orgs = grammar + ent_org_forms.nested_units(text, tokens, grammar) + ent_org_forms.find_parties(text, tokens) \
             + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
