@@ -4,7 +4,9 @@ Explicit calendar dates and years (2022年10月21日, 2022/10/21, 2022-10-21, 20
 2022年9月, 2022-2023学年, 2008年2月至2009年1月, 5月14日, 25日 in a dated report).
 A single day, month or year gets an ISO value; a date without its year takes it
 from 今年/去年/明年 before it, else from the nearest year written before it, else
-from the publication date (SPEC). Vague parts (6月底), cohorts (2019级) and
+from the publication date (SPEC); a year two or more years off the publication year,
+written in an earlier paragraph, is a historical reference and dates nothing after it
+(1994年… ¶ 5月28日 in a 2020 article is 2020-05-28, as the gold annotators read it). Vague parts (6月底), cohorts (2019级) and
 relative phrases are not dates.
 """
 from __future__ import annotations
@@ -78,9 +80,13 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
         chosen.append((s, e, kind, m))
         last_end = e
     pub_y, pub_m = _pub(pub_date)
-    out, ctx_y, ctx_m = [], None, None
+    out, ctx_y, ctx_m, ctx_end = [], None, None, 0
     for s, e, kind, m in chosen:
         value = None
+        if ctx_y and pub_y and abs(ctx_y - pub_y) >= 2 and "\n" in norm[ctx_end:s]:
+            ctx_y, ctx_m = None, None   # a historical year of an earlier paragraph does not date this one
+        if kind not in ("md", "d", "m"):
+            ctx_end = e
         if kind == "ymd":
             value = _iso(m.group(1), m.group(2), m.group(3)); ctx_y, ctx_m = int(m.group(1)), int(m.group(2))
         elif kind == "ym":

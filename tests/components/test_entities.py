@@ -843,3 +843,10 @@ def test_verbs_before_a_college_are_not_part_of_it(nlp, text, org):
 ])
 def test_which_post_is_the_role(nlp, text, name, role):
     assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+def test_a_historical_year_in_an_earlier_paragraph_does_not_date_later_days(nlp):
+    text = "1994年，中英两国曾就此谈判。\n5月28日，英国外交大臣发表声明。6月2日，议会再次表态。"
+    assert attr(nlp, text, "DATE", "5月28日", "value", pub_date="2020-06-05") == "2020-05-28"
+    same = "1994年5月，中英两国曾就此谈判，5月28日双方发表声明。"
+    assert attr(nlp, same, "DATE", "5月28日", "value", pub_date="2020-06-05") == "1994-05-28"
