@@ -45,8 +45,8 @@ def clean_title(t: str) -> tuple[str, Optional[str]]:
     if m and len(t) - m.end() >= 6:
         t = t[m.end():]
     m = SPEAKER_RE.match(t)
-    if m and len(t) - m.end() >= 8:
-        t = t[m.end():]
+    if m and len(t) - m.end() >= 8 and len(m.group(1)) <= 5 and m.group(1)[-1] not in "部局委院会厅办府处署所":
+        t = t[m.end():]   # 快讯：…, 视频：… (not 交通运输部：…, who speaks, nor 海螺沟寻子一个月：…, part of the headline)
     return t.strip(), tag
 
 

