@@ -73,20 +73,10 @@ def inner_names(text: str, orgs: list[tuple[int, int, str]], starts: set[int]) -
             rest = text[b:e]
             if b >= e or len(rest) < 4 or is_generic(rest) or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
                 continue
-            if not any(x not in R.common_words() and not (len(x) == 1 and x in HEAD_CHARS) for x in _words(rest)):
+            if not any(x not in R.common_words() and not (len(x) == 1 and x in HEAD_CHARS) for x in R.split_words(rest)):
                 continue   # 数学学院|校友服务站, …|音乐系: made of dictionary words and a head, a description when alone
             alone = [x for x in occurrences(text, rest) if x in starts and not any(a < x < z for a, z in spans)]
             out.extend((a, a + len(rest), "ORG") for a in alone)
-    return out
-
-
-def _words(name: str) -> list[str]:
-    """Greedy longest dictionary words of `name` (unknown characters one by one)."""
-    common, out, i = R.common_words(), [], 0
-    while i < len(name):
-        L = next((L for L in range(min(6, len(name) - i), 1, -1) if name[i:i + L] in common), 1)
-        out.append(name[i:i + L])
-        i += L
     return out
 
 

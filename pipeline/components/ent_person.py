@@ -300,14 +300,9 @@ UNIT_HEADS = ("中心", "协会", "联合会", "学生会", "研究生会", "委
 
 
 def _dictionary_words(w: str) -> bool:
-    """`w` splits into dictionary words of two or more characters (大学生|科学|技术|协会), so it is generic."""
-    common, i = R.common_words(), 0
-    while i < len(w):
-        L = next((L for L in range(min(6, len(w) - i), 0, -1) if w[i:i + L] in common and L > 1 or w[i:i + L] in UNIT_HEADS), 0)
-        if not L:
-            return False
-        i += L
-    return True
+    """`w` splits into dictionary words and unit heads (大学生|科学|技术|协会, 金融|局), so it is generic."""
+    common = R.common_words()
+    return all(p in common or p in UNIT_HEADS for p in R.split_words(w, UNIT_HEADS))
 
 
 @lru_cache(maxsize=1)

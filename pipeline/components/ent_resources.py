@@ -90,3 +90,14 @@ def role_regex_plain() -> re.Pattern:
     pre = "|".join(re.escape(w) for w in word_list_longest_first("ent_role_prefix.txt"))
     base = "|".join(re.escape(w) for w in word_list_longest_first("ent_roles.txt"))
     return re.compile(rf"(?:{pre})?(?:{base})")
+
+
+def split_words(name: str, extra: frozenset[str] | tuple[str, ...] = ()) -> list[str]:
+    """Greedy longest dictionary words of `name` (words of `extra` count too); other characters one by one."""
+    common, out, i = common_words(), [], 0
+    while i < len(name):
+        L = next((L for L in range(min(6, len(name) - i), 0, -1)
+                  if L > 1 and name[i:i + L] in common or name[i:i + L] in extra), 1)
+        out.append(name[i:i + L])
+        i += L
+    return out
