@@ -19,13 +19,19 @@ def _region_re() -> re.Pattern:
     return re.compile(rf"[{chars}](?:东南|西南|东北|西北|东|西|南|北)(?:地区)?")
 
 
+def _longer_name_at(text: str, i: int, n: int) -> bool:
+    gaz = R.gazetteer()
+    return any(L > n and text[i:i + L] in gaz for L in R.gazetteer_index().get(text[i], ()))
+
+
 def find_regions(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
     """Province abbreviation + direction (桂东南, 苏北, 皖南地区), token-aligned, not an ordinary word."""
     out = []
     for m in _region_re().finditer(text):
         w = m.group(0)
         if m.start() in starts and m.end() in ends and w not in R.common_words() and len(w) >= 2 \
-                and w not in R.gazetteer():   # 陕西, 广西 are provinces, looked up (and merged: 陕西西安) below
+                and w not in R.gazetteer() and not _longer_name_at(text, m.start(), len(w)):
+            # 陕西, 广西 are provinces and 川西高原 a listed region: looked up (and merged: 陕西西安) below
             if w not in R.word_set("ent_gpe_stop.txt"):
                 out.append((m.start(), m.end(), "GPE"))
     return out

@@ -850,3 +850,10 @@ def test_a_historical_year_in_an_earlier_paragraph_does_not_date_later_days(nlp)
     assert attr(nlp, text, "DATE", "5月28日", "value", pub_date="2020-06-05") == "2020-05-28"
     same = "1994年5月，中英两国曾就此谈判，5月28日双方发表声明。"
     assert attr(nlp, same, "DATE", "5月28日", "value", pub_date="2020-06-05") == "1994-05-28"
+
+
+def test_weather_regions_and_stations(nlp):
+    got = ents(nlp, "中央气象台预计，长江中下游地区、江淮、黄淮及川西高原、海南岛等地有降温，北京市气象台发布预警")
+    assert {("ORG", "中央气象台"), ("ORG", "北京市气象台"), ("GPE", "川西高原"), ("GPE", "海南岛"),
+            ("GPE", "长江中下游地区"), ("GPE", "江淮")} <= got
+    assert ("GPE", "川西") not in got
