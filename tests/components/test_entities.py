@@ -857,3 +857,7 @@ def test_weather_regions_and_stations(nlp):
     assert {("ORG", "中央气象台"), ("ORG", "北京市气象台"), ("GPE", "川西高原"), ("GPE", "海南岛"),
             ("GPE", "长江中下游地区"), ("GPE", "江淮")} <= got
     assert ("GPE", "川西") not in got
+
+
+def test_ying_before_an_organisation_is_a_verb(nlp):
+    assert {t for l, t in ents(nlp, "1985年潘振声应中央人民广播电台之邀创作") if l == "ORG"} == {"中央人民广播电台"}
