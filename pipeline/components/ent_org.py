@@ -316,7 +316,7 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
 def _role_or_head(rest: str) -> bool:
     """党委|书记, 政府|部门: what follows the head is a post or an org word, so the head still closes a name."""
     return rest in R.word_set("ent_roles.txt") or rest in R.word_set("ent_org_suffix.txt") \
-        or rest in ("部门", "机关", "领导", "班子", "成员", "委员", "书记", "主任", "常委") or bool(R.role_regex_plain().match(rest))
+        or rest in ("部门", "机关", "领导", "班子", "成员", "委员", "书记", "主任", "常委") or bool(ent_names.role_regex().match(rest))
 
 
 def _lead_verb(text: str, tokens, start: int, sfx_start: int) -> bool:

@@ -162,8 +162,9 @@ def _between_posts(text: str, found: dict, starts: set[int]) -> None:
 
 def _anonymised(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
     """A surname and 某 on token edges is an anonymised name (王某, 张某某, 王某焘)."""
-    for i in range(len(text) - 1):
-        if text[i + 1] != "某" or i not in starts or not surname_at(text, i) == 1 or (i > 0 and text[i - 1] == "某"):
+    for k in occurrences(text, "某"):
+        i = k - 1
+        if i < 0 or i not in starts or not surname_at(text, i) == 1 or (i > 0 and text[i - 1] == "某"):
             continue
         m = ANON_RE.match(text, i + 1)
         e = m.end() if text[m.end() - 1] not in BAD_GIVEN else i + 2

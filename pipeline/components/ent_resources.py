@@ -84,14 +84,6 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(x for x in s if len(x) == 1), frozenset(x for x in s if len(x) == 2)
 
 
-@lru_cache(maxsize=1)
-def role_regex_plain() -> re.Pattern:
-    """Any post of ent_roles.txt, with an optional prefix of ent_role_prefix.txt."""
-    pre = "|".join(re.escape(w) for w in word_list_longest_first("ent_role_prefix.txt"))
-    base = "|".join(re.escape(w) for w in word_list_longest_first("ent_roles.txt"))
-    return re.compile(rf"(?:{pre})?(?:{base})")
-
-
 def split_words(name: str, extra: frozenset[str] | tuple[str, ...] = ()) -> list[str]:
     """Greedy longest dictionary words of `name` (words of `extra` count too); other characters one by one."""
     common, out, i = common_words(), [], 0
