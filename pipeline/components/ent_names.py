@@ -103,6 +103,8 @@ def closed_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | No
     if not re.match(r"[，、。；;,（(]|等|和|与|及", text[e:e + 1]):
         return None
     name = text[p:e]
+    if name[-1] in "说讲称":
+        return None   # 会长王明说，: a two-character name and the verb of speech
     if role_regex().search(name) or name[1:] in R.word_set("ent_person_stop.txt") or not plausible(text, p, e, True):
         return None
     if R.common_words().get(name[1:], "n")[:1] in "rdpcuf":

@@ -114,6 +114,7 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
     return cands
 
 
+GUILD_HEADS = ("协会", "学会", "联合会", "联谊会", "研究会", "公会")
 STUDENT_BODY_HEADS = ("中心", "协会", "联合会", "研究会", "俱乐部")
 
 
@@ -204,14 +205,15 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
                             and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
-        if not inside and sfx not in STRICT and _soft_inside(text, tokens, j):
+        if not inside and sfx not in STRICT and _soft_inside(text, tokens, j, sfx):
             start = ps   # 学科|建设|委员会, 国际|合作|联合|实验室: a verb inside a name, a noun on its left
             body.append(piece)
             j -= 1
             continue
-        if not inside and not _is_name_token(piece):
+        inside = inside or (sfx in GUILD_HEADS and piece in R.word_set("ent_roles.txt") and piece not in R.word_set("ent_org_stop.txt"))
+        if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
-            if piece == "与" and j > 0 and strong and _joins(text, tokens, j, start, sfx_start):
+            if (piece == "与" or (piece == "和" and sfx in GUILD_HEADS)) and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
                 start, j = tokens[j - 1][0], j - 2   # 力学与土木工程学院, 旅游与国土资源学院 (旅游 is a verb)
                 body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
                 continue
@@ -335,15 +337,19 @@ def _lead_verb(text: str, tokens, start: int, sfx_start: int) -> bool:
 SOFT_STOPS = frozenset(("建设", "合作", "联合", "发展", "创新", "协同"))
 
 
-def _soft_inside(text: str, tokens, j: int) -> bool:
+def _soft_inside(text: str, tokens, j: int, sfx: str) -> bool:
     """A verb that usually ends a name on its left (建设, 合作, 联合) is inside it when a noun of the
-    name stands right before it (矿业工程学科建设委员会, not 推进建设委员会)."""
+    name stands right before it (矿业工程学科建设委员会, not 推进建设委员会); before a team (…队) any
+    verb is (心理疏导服务队, 户外运动专业救援队)."""
     ps, pe = tokens[j]
-    if text[ps:pe] not in SOFT_STOPS or j == 0 or tokens[j - 1][1] != ps:
+    piece = text[ps:pe]
+    team = sfx.endswith("队") and R.common_words().get(piece, "")[:1] == "v" and len(piece) >= 2 \
+        and not (j + 1 < len(tokens) and text[tokens[j + 1][0]:tokens[j + 1][1]] in R.gazetteer())   # 赶到|甘孜州救援队
+    if not (piece in SOFT_STOPS or team) or j == 0 or tokens[j - 1][1] != ps:
         return False
     prev = text[tokens[j - 1][0]:ps]
     pos = R.common_words().get(prev)
-    return prev not in SOFT_STOPS and _is_name_token(prev) and (pos is None or pos[:1] == "n" or prev in R.gazetteer())
+    return prev not in SOFT_STOPS and _is_name_token(prev) and (pos is None or pos[:1] in ("n", "s") or prev in R.gazetteer())
 
 
 def _new_name_starts(text: str, start: int, piece: str) -> bool:
