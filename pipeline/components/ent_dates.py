@@ -33,8 +33,9 @@ PATTERNS = [
     ("range", re.compile(rf"(?<!\d)(?:{Y}年)?{M}{SEP}{M}月(?![\d底初末中旬])")),
     ("range", re.compile(rf"(?<![\d年/.\-~～])(?:{M})月(?:{D}[日号])?{SEP}(?:{M})月(?:{D}[日号])?(?![\d底初末中旬])")),
     ("range", re.compile(rf"(?<!\d月)(?<![\d/.\-~～第每近约超逾满])(?:{D})[日号]{SEP}(?:{D})[日号](?!\d|内|以内|之内)")),
-    ("cn_ymd", re.compile(r"([〇○零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|二十)[日号]")),
+    ("cn_ymd", re.compile(r"(?<!\d)([〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})年(十[一二]?|[一二三四五六七八九])月(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|二十)[日号]")),
     ("cn_ym", re.compile(r"([〇○零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月(?![底初末中旬份])")),
+    ("cn_ym", re.compile(rf"(?<!\d)({Y})年(十[一二]?|[一二三四五六七八九])月份?(?![底初末中旬])")),
     ("ymd", re.compile(rf"(?<!\d)({Y})年({M})月({D})[日号]{_DAY_END}")),
     ("ymd", re.compile(rf"(?<![\d./-])({Y})[/.\-]({M})[/.\-]({D})(?![\d./-])")),
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月(?![\d底初末中旬份])")),
@@ -44,6 +45,7 @@ PATTERNS = [
     ("md", re.compile(rf"(?<!\d年)(?<![\d/.\-])({M})月({D})[日号]{_DAY_END}")),
     ("m", re.compile(rf"(?<![\d年/.\-~～])({M})月(?:份(?![\d底初末中旬]))?(?![\d底初末中旬份日号])")),
     ("cn_y", re.compile(r"([〇○零一二三四五六七八九]{4})年(?![级届])")),
+    ("cn_m", re.compile(r"(?<![〇○零一二三四五六七八九十百年第每个])(十[一二]?|[一二三四五六七八九])月份(?![底初末中旬])")),
     ("d", re.compile(rf"(?<!\d年)(?<!\d月)(?<![\d/.\-第每近约超逾满后前])({D})日(?!内|以内|之内)")),
 ]
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "次年": None}
@@ -85,7 +87,7 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
         value = None
         if ctx_y and pub_y and abs(ctx_y - pub_y) >= 2 and "\n" in norm[ctx_end:s]:
             ctx_y, ctx_m = None, None   # a historical year of an earlier paragraph does not date this one
-        if kind not in ("md", "d", "m"):
+        if kind not in ("md", "d", "m", "cn_m"):
             ctx_end = e
         if kind == "ymd":
             value = _iso(m.group(1), m.group(2), m.group(3)); ctx_y, ctx_m = int(m.group(1)), int(m.group(2))
@@ -103,7 +105,7 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
             if months:
                 ctx_m = int(months[-1])
         elif kind in ("cn_ymd", "cn_ym"):
-            y = "".join(str(CN_DIGITS[c]) for c in m.group(1))
+            y = m.group(1) if m.group(1).isdigit() else "".join(str(CN_DIGITS[c]) for c in m.group(1))
             mo = _cn_num(m.group(2))
             d = _cn_num(m.group(3)) if kind == "cn_ymd" else None
             value = _iso(y, mo, d); ctx_y, ctx_m = int(y), mo
@@ -112,11 +114,12 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
                 year = pub_y + RELATIVE_YEAR[m.group(1)]
                 value = _iso(year, m.group(2), m.group(3))
                 ctx_y, ctx_m = year, int(m.group(2))
-        elif kind == "m":
+        elif kind in ("m", "cn_m"):
             rel = _relative_year(norm, s)
             year = (pub_y + rel) if (rel is not None and pub_y) else (ctx_y or pub_y)
-            value = _iso(year, m.group(1)) if year else None
-            ctx_m = int(m.group(1))
+            month = int(m.group(1)) if kind == "m" else _cn_num(m.group(1))
+            value = _iso(year, month) if year else None
+            ctx_m = month
         elif kind in ("md", "d"):
             rel = _relative_year(norm, s)
             year = (pub_y + rel) if (rel is not None and pub_y) else (ctx_y or pub_y)

@@ -22,8 +22,9 @@ NUM_OUTSIDE = re.compile(rf"([二三四五六七八九十两])个[“\"]([^“�
 LIST_COUNT = re.compile(rf"((?:[^、，。；：,;:！？\s“”\"]{{1,12}}、)+[^、，。；：,;:！？\s“”\"]{{1,12}})[”\"]?的?([二三四五六七八九十两][^\s、，。；：,;:！？“”\"个项条种类点次名位件是要级天年月日周届期批倍成等奖所地大]{{1,3}})")
 PAREN_AFTER = re.compile(rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,4}})[（(]")
 _MW = "年月日天周次个人名位项条届期批倍成岁分秒点时号层级"
-PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两](?![\u4e00-\u9fff])|"
-                    rf"[二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两]")
+PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两](?![\u4e00-\u9fff])|"
+                    rf"[一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两]")
+ONE_ONE_AFTER = re.compile(r"的?(?:方式|模式|工作法|制度|机制|做法|形式|原则|要求|活动|品牌|建设|创建|行动|工程|计划|特色)")
 SPLIT = re.compile(r"[、，,；;]")
 DIGIT_COINAGE = re.compile(r"\d{2,4}(?:工程|计划|行动|模式|体系|战略|机制|方针|理念|格局|方案)")
 S_METHOD = re.compile(r"(?<![A-Za-z0-9])[5-9]S(?=管理|现场|标准|活动)")   # 6S管理: the 5S/6S/7S workplace method
@@ -130,6 +131,8 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
             out.append((m.start(), m.end(1), "FORMULA"))  # 三业（设计业、制造业和封测业）
     for m in PAIRED.finditer(text):   # 三县两区, 两部一省 written without quotes
         f = m.group(0)
+        if f[0] == "一" and (f[2] != "一" or not ONE_ONE_AFTER.match(text, m.end())):
+            continue   # 一笔一划, 一起一伏 describe; 一述一评的方式, 一校一品建设 name a practice
         if m.start() in starts and m.end() in ends and is_formula(f):
             out.append((m.start(), m.end(), "FORMULA"))
     for m in LIST_COUNT.finditer(text):

@@ -288,8 +288,9 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # 数字政府, 有为政府, 工党政府
     if sfx.endswith(PARTY_HEADS) and any(a in pre for a in AWARD):
         return False  # 江苏省党建工作样板支部, 红旗团委: award titles
-    if sfx == "委员会" and len(body) == 1 and pre in common and not _has_place(pre) and not _has_known(pre):
-        return False  # 指导委员会, 学术委员会: a generic committee
+    if (sfx == "委员会" or sfx in ("党支部", "党总支", "团支部", "党委", "团委")) and len(body) == 1 and pre in common \
+            and not _has_place(pre) and not _has_known(pre):
+        return False  # 指导委员会, 学术委员会, 总结党支部: a generic committee or branch
     if sfx.endswith(LAB_HEADS) and pre in LAB_LEVELS:
         return False  # 全国重点实验室, 国家重点实验室
     if sfx == "职中" and re.fullmatch(r"[一二三四五六七八九十]{1,2}", text[start:sfx_start]):
@@ -343,8 +344,8 @@ def _soft_inside(text: str, tokens, j: int, sfx: str) -> bool:
     verb is (心理疏导服务队, 户外运动专业救援队)."""
     ps, pe = tokens[j]
     piece = text[ps:pe]
-    team = sfx.endswith("队") and R.common_words().get(piece, "")[:1] == "v" and len(piece) >= 2 \
-        and not (j + 1 < len(tokens) and text[tokens[j + 1][0]:tokens[j + 1][1]] in R.gazetteer())   # 赶到|甘孜州救援队
+    team = (sfx.endswith("队") or sfx in GUILD_HEADS) and R.common_words().get(piece, "")[:1] == "v" and len(piece) >= 2 \
+        and not (j + 1 < len(tokens) and _has_place(text[tokens[j + 1][0]:tokens[j + 1][1]]))   # 赶到|甘孜州救援队
     if not (piece in SOFT_STOPS or team) or j == 0 or tokens[j - 1][1] != ps:
         return False
     prev = text[tokens[j - 1][0]:ps]

@@ -51,6 +51,32 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
     return out
 
 
+UMBRELLAS = ("联合国", "欧盟", "东盟", "非盟", "国务院", "中共中央", "全国人大", "全国政协")
+ORGANS = ("开发计划署", "计划署", "难民署", "会议", "大会", "组织", "理事会", "委员会", "基金会", "办公室", "办公厅", "署")
+
+
+def umbrella_organs(text: str, tokens) -> list[tuple[int, int, str]]:
+    """An organ named after its umbrella body (联合国贸易与发展会议, 联合国贸发会议, 国务院新闻办公室): up to
+    five name words after the umbrella, ending in an organ word; 会议 names a body only here."""
+    out, common = [], R.common_words()
+    for i, (a, b) in enumerate(tokens):
+        if text[a:b] not in UMBRELLAS:
+            continue
+        e, k = b, i + 1
+        while k < len(tokens) and k <= i + 5 and tokens[k][0] == e:
+            tok = text[tokens[k][0]:tokens[k][1]]
+            organ = k > i + 1 and (tok in ORGANS or (tok.endswith(ORGANS) and tok not in common))   # not 决策|部署
+            if organ:
+                out.append((a, tokens[k][1], "ORG"))
+                break
+            pos = common.get(tok, "n")
+            if not (tok == "与" and k > i + 1 or pos[:1] in ("n", "j") or pos == "vn") \
+                    or tok in R.word_set("ent_roles.txt") or not re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+                break   # 联合国|秘书长, 联合国|在: not an organ's name
+            e, k = tokens[k][1], k + 1
+    return out
+
+
 def _word_runs_on(text: str, s: int, e: int) -> bool:
     """民主党|派, 工党|支部, 高通|量: a dictionary word runs past the listed name; a person suffix does not
     count (中国共产党人, 少先队员 still name the organisation inside them)."""

@@ -284,6 +284,11 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("召开教职工大会，通报学院2022年工作完成情况", "通报学院"),
     ("资管公司纷纷布局", "资管公司"),
     ("成立专家指导委员会", "指导委员会"),
+    ("在11位学生党支部书记和5位教职工党支部书记轮流述职", "教职工党支部"),   # a member group, not a name
+    ("对应总结党支部书记在其中做了哪些工作", "总结党支部"),               # one dictionary word before 党支部
+    ("落实学院党建工作与改革事业发展中心工作的相融相促", "党建工作与改革事业发展中心"),   # 中心工作
+    ("志愿者赶到甘孜州救援队", "志愿者赶到甘孜州救援队"),                 # a verb before a place ends the name
+    ("落实国务院决策部署", "国务院决策部署"),                             # 部署 is a verb, not an organ
 ]
 
 
@@ -310,6 +315,12 @@ ORG_YES = [
     ("参与“空间定位课程虚拟教研室”的建设", "空间定位课程虚拟教研室"),   # a quoted name
     ("全国人大代表、徐州市第一人民医院副院长", "徐州市第一人民医院"),      # an ordinal inside a place-led name
     ("为中国共产党人的坚定信念", "中国共产党"),                             # a name inside a longer word
+    ("他是澳大利亚工程师协会会士", "澳大利亚工程师协会"),                   # a profession names its guild
+    ("由重庆市国土资源和房地产学会主办", "重庆市国土资源和房地产学会"),
+    ("甘孜州户外运动专业救援队赶到现场", "甘孜州户外运动专业救援队"),       # verbs inside a team name
+    ("据上海证券报报道", "上海证券报"),                                     # newspapers
+    ("联合国贸易与发展会议发布报告", "联合国贸易与发展会议"),               # an organ of an umbrella body
+    ("中国证券投资基金业协会发布数据", "中国证券投资基金业协会"),
 ]
 
 
@@ -338,6 +349,8 @@ PERSONS = [   # (sentence, name, role or None)
     ("会长蒋正林、副会长王以丹，徐州市", "王以丹", "副会长"),                 # given names that are words
     ("馆长于广云，副馆长冯平安、尹良伟", "冯平安", "副馆长"),
     ("学生会主席朱如意、班长代表", "朱如意", "学生会主席"),
+    ("会议由组织员刘欣主持", "刘欣", "组织员"),
+    ("我校驻村干部杨爱东参加了活动", "杨爱东", "驻村干部"),
 ]
 
 
@@ -369,6 +382,8 @@ DATES_MORE = [   # (text, pub date, [(mention, value)])
      [("9月9日", "2019-09-09"), ("8日", "2019-09-08"), ("8月份", "2019-08")]),
     ("自今年4月份启动以来", "2021-06-01", [("今年4月份", "2021-04")]),
     ("二〇二三年三月五日", None, [("二〇二三年三月五日", "2023-03-05")]),
+    ("召开了支部例会暨十一月份集体学习会", "2022-12-01", [("十一月份", "2022-11")]),   # a month in Chinese numerals
+    ("2022年十月二十日", None, [("2022年十月二十日", "2022-10-20")]),
     ("活动于8月27－28日举行。30日闭幕", "2020-09-01", [("8月27－28日", None), ("30日", "2020-08-30")]),
 ]
 
@@ -382,6 +397,15 @@ def test_date_ranges_and_partial_dates(text, pub, expected):
 @pytest.mark.parametrize("core", ["两张皮", "五毛一块", "七人八足", "八国联军", "三种文化", "七彩导师助成长", "一个党员一面旗"])
 def test_numeral_phrases_that_are_not_formulas(core):
     assert not is_formula(core)
+
+
+def test_one_one_coinage_needs_a_practice_word(nlp):
+    assert ("FORMULA", "一述一评") in ents(nlp, "会议采取一述一评的方式")
+    assert not [t for l, t in ents(nlp, "他一笔一划地写，一起一伏") if l == "FORMULA"]
+
+
+def test_speech_verb_is_not_a_given_name(nlp):
+    assert ("PERSON", "王明说") not in ents(nlp, "会长王明说，今年工作很好。")
 
 
 @pytest.mark.parametrize("core", ["四条措施", "三件大事", "一人一策", "两会一队", "三官两队", "十百千万工程", "八上墙", "十到位"])
