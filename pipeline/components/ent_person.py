@@ -114,6 +114,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     _anonymised(text, found, starts, ends)
     _byline(text, found, starts)
     _foreign_with_cues(text, found, starts, ends)
+    _dotted_anywhere(text, found, starts, ends)
     table_names(text, found, starts, ends)
     name_lists(text, found, starts, ends)
     extend_lists(text, found, starts, ends)
@@ -215,6 +216,25 @@ def _foreign_with_cues(text: str, found: dict, starts: set[int], ends: set[int])
                             and not any(a < e1 and e0 + 1 < b for a, b in found):
                         found[(e0 + 1, e1)] = None
                         changed = True
+
+
+def _dotted_anywhere(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
+    """A transliterated name joined by a middle dot needs no cue (冯·诺依曼架构, 茉莉·西尔斯说): every
+    character on both sides is a transliteration character, and it starts and ends on token edges."""
+    chars = R.word_set("ent_translit.txt")
+    for m in re.finditer(r"[·•]", text):
+        p = max((x for x in starts if x < m.start()), default=None)   # the nearest token start: 基于|冯·诺依曼
+        e = m.end()
+        while e < len(text) and (text[e] in chars or text[e] in "·•") and e - m.end() < 8:
+            e += 1
+        while e > m.end() + 1 and e not in ends:
+            e -= 1
+        if p is not None and m.start() - p <= 5 and all(c in chars for c in text[p:m.start()]) and e - m.end() >= 2 \
+                and e in ends and not any(a < e and p < b for a, b in found):
+            if text[p:m.start()] in R.common_words() and p > 0 and HAN.match(text[p - 1]) \
+                    and text[p - 1] not in "的是和与及向对给被让叫名为由":
+                continue   # 公益基金•帕拉卡: a dictionary word inside a longer phrase, not a first name
+            found.setdefault((p, e), None)
 
 
 def _posts_around(text: str, found: dict) -> None:

@@ -288,7 +288,8 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("对应总结党支部书记在其中做了哪些工作", "总结党支部"),               # one dictionary word before 党支部
     ("落实学院党建工作与改革事业发展中心工作的相融相促", "党建工作与改革事业发展中心"),   # 中心工作
     ("志愿者赶到甘孜州救援队", "志愿者赶到甘孜州救援队"),                 # a verb before a place ends the name
-    ("落实国务院决策部署", "国务院决策部署"),                             # 部署 is a verb, not an organ
+    ("落实国务院决策部署", "国务院决策部署"),
+    ("开启建设世界一流材料学院新征程", "世界一流材料学院"),                 # a qualifier before the name                             # 部署 is a verb, not an organ
 ]
 
 
@@ -384,6 +385,7 @@ DATES_MORE = [   # (text, pub date, [(mention, value)])
     ("二〇二三年三月五日", None, [("二〇二三年三月五日", "2023-03-05")]),
     ("召开了支部例会暨十一月份集体学习会", "2022-12-01", [("十一月份", "2022-11")]),   # a month in Chinese numerals
     ("2022年十月二十日", None, [("2022年十月二十日", "2022-10-20")]),
+    ("今年1—8月份新增地方政府债券", "2019-09-26", [("1—8月份", None)]),
     ("活动于8月27－28日举行。30日闭幕", "2020-09-01", [("8月27－28日", None), ("30日", "2020-08-30")]),
 ]
 
@@ -402,6 +404,11 @@ def test_numeral_phrases_that_are_not_formulas(core):
 def test_one_one_coinage_needs_a_practice_word(nlp):
     assert ("FORMULA", "一述一评") in ents(nlp, "会议采取一述一评的方式")
     assert not [t for l, t in ents(nlp, "他一笔一划地写，一起一伏") if l == "FORMULA"]
+
+
+def test_dotted_transliterated_name_needs_no_cue(nlp):
+    assert ("PERSON", "冯·诺依曼") in ents(nlp, "不同于基于冯·诺依曼架构的传统通用处理器")
+    assert not [t for l, t in ents(nlp, "新浪扬帆公益基金•帕拉卡项目") if l == "PERSON"]
 
 
 def test_speech_verb_is_not_a_given_name(nlp):
