@@ -83,6 +83,8 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
             and text[e - 1] not in BAD_GIVEN   # 宋冰作|专题培训: a verb after a two-character name
         if e > len(text) or not (plausible(text, p, e) or one and plausible(text, p, e, True)):
             continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
+        if L == sl + 2 and e not in ends and text[e:e + 1] == "等" and e + 1 in ends and p in starts:
+            return e   # 方跃|平等|进行: the name's last character is glued to 等
         if L == sl + 2 and (stops_at(text, p + sl + 1) or text[e - 1] == "作" and SPEECH_AFTER.match(text, e)):
             continue  # 齐超发言: the third character starts the next word
         if L == sl + 1 and text[e - 1:e + 1] in R.common_words():
