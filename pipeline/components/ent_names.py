@@ -16,7 +16,7 @@ from . import ent_resources as R
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读")
 STRICT_BAD = set("的了在是等们我你他她该这那个")
-WHOLE_TOKEN_POS = set("rdpcufmq")   # not t: 路明月 (明月 is a time word to jieba)
+WHOLE_TOKEN_POS = set("rpcufmq")   # not t: 路明月 (明月 is a time word to jieba), not d: 张立新 (立新 is an adverb to jieba)
 FUNCTION_POS = set("rdpcuvamqtfs")
 SPEECH_AFTER = re.compile(r"专题|报告|讲座|讲话|发言|总结|介绍|动员|部署|汇报|辅导|交流|分享|点评|宣讲|示范")   # 宋冰作|专题培训
 PREP_SURNAMES = set("向从对将把和与为以")
