@@ -30,7 +30,9 @@ FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", 
 FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
 PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
             "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员",
-            "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人", "籍")
+            "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人", "籍",
+            "女儿", "儿子", "妻子", "丈夫", "父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶",
+            "音乐家", "作曲家", "画家", "书法家", "作家", "诗人", "艺术家", "科学家", "歌手", "演员", "导演", "音乐人")
 COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青年|女生|男生)?(?:——)?")   # 90后彭静旋
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
@@ -104,6 +106,8 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     for cue in PRE_CUES:
         for m in re.finditer(cue, text):
             glued = cue == "籍" and m.start() in starts   # 贵州|籍罗伟铖: pkuseg glued the cue to the name
+            glued = glued or (m.end() - 1 in starts and m.end() + 1 in ends and text[m.end() - 1:m.end() + 1] not in R.common_words()
+                              and m.end() - 1 > m.start())   # 本科|生纪|诗琪: the cue's last character glued to the surname
             e = forward(text, m.end(), starts, ends) if m.end() in starts or glued else None
             if e is not None and text[m.end()] in "于向" and not re.match(r"[、，,。；;和及等（(\s]", text[e:e + 1]):
                 e = None   # 成员于博一楼前: the "surname" is a preposition
