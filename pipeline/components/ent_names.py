@@ -175,6 +175,10 @@ def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> in
     if text[p:p + 1] not in R.word_set("ent_surnames_rare.txt"):
         return None
     e = token_end(p, starts, ends, len(text))
+    if e == p + 1:
+        e = token_end(p + 1, starts, ends, len(text))   # 主任畅|军亮: the surname alone, then a two-character given name
+        if e != p + 3:
+            return None
     if e is None or not (2 <= e - p <= 3):
         return None
     name = text[p:e]
@@ -182,6 +186,8 @@ def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> in
         return None
     if name in R.common_words() or name[1:] in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
         return None
+    if len(name) == 3 and name[:2] in R.common_words():
+        return None   # 教师|师德师风: the surname starts a word
     if name[1:] in R.word_set("ent_person_stop.txt") or role_regex().search(name, 1):
         return None
     return e

@@ -301,6 +301,11 @@ def final_role(text: str, role, orgs) -> str | None:
     if ps >= 0 and not word[: pe - ps].endswith(PARTY_PREFIX):
         if any(a <= ps and pe <= b for a, b in orgs):
             return word[pe - ps:]
+    head = next((h for h in UNIT_HEADS if word.startswith(h) and len(word) > len(h)), None)
+    if head:   # 招生|办公室主任: the post itself starts with a unit head, so the unit may start earlier
+        body = _generic_body(text, rs + len(head), orgs)
+        if len(body) > len(head):
+            return body + word[len(head):]
     body = _generic_body(text, rs, orgs)
     if not body and ps < 0 and word in ("教师", "老师", "辅导员", "教练"):
         body = next((w for w in R.word_list_longest_first("ent_role_subjects.txt") if text.endswith(w, 0, rs)), "")

@@ -356,13 +356,16 @@ PERSONS = [   # (sentence, name, role or None)
     ("外文学院德语专业本科生纪诗琪担任特邀诵读嘉宾", "纪诗琪", None),       # 本科|生纪|诗琪: a glued cue
     ("著名音乐家潘振声之手", "潘振声", None),                                 # professions and kin as cues
     ("女儿马莉是长笛演奏家", "马莉", None),
-    ("徐州市手创者文化传播有限公司董事长张立新介绍了", "张立新", "董事长"),                 # 方跃|平等: the name glued to 等
+    ("徐州市手创者文化传播有限公司董事长张立新介绍了", "张立新", "董事长"),
+    ("招生办公室主任畅军亮，计算机学院副院长林果", "畅军亮", "招生办公室主任"),   # a rare surname alone                 # 方跃|平等: the name glued to 等
 ]
 
 
 @pytest.mark.parametrize("text,name,role", PERSONS)
 def test_person_recall_classes(nlp, text, name, role):
     assert ("PERSON", name) in ents(nlp, text)
+    if role:
+        assert attr(nlp, text, "PERSON", name, "role") == role
     assert attr(nlp, text, "PERSON", name, "role") == role
 
 
