@@ -111,6 +111,28 @@ def _gazetteer_prefixes() -> frozenset[str]:
     return frozenset(k[:2] for k in R.gazetteer())
 
 
+COMPANY_TAIL = re.compile(r"(?:(?:科技|技术|控股|股份|实业|网络|信息)*(?:股份有限公司|有限责任公司|有限公司|集团|公司))$")
+
+
+def company_short_forms(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """A company the document names with its head (苹果公司, 阿里巴巴集团, 富士康科技集团) is the same ORG
+    when written alone (苹果回应…): every whole-token mention of the name before the head."""
+    gaz, out = R.gazetteer(), []
+    bodies = set()
+    for s, e, _ in orgs:
+        m = COMPANY_TAIL.search(text, s, e)
+        if m and m.end() == e and 2 <= m.start() - s <= 6:
+            body = text[s:m.start()]
+            if body not in gaz and not is_generic(body) and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", body):
+                bodies.add(body)
+    for body in bodies:
+        for a in occurrences(text, body):
+            b = a + len(body)
+            if a in starts and b in ends:
+                out.append((a, b, "ORG"))
+    return out
+
+
 def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
     """Short forms of a university that the document names in full (中国矿业大学 … 在矿大求学): the first
     character of its name after a country prefix + 大 (矿大, 北大), or the two-character body of a four-character

@@ -137,6 +137,7 @@ class EntityRecognizer:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         orgs += ent_org_forms.inner_names(text, orgs, starts)
         orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends)
+        orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)
         cands += orgs + latin_orgs(text, resolve(orgs))
         persons = ent_person.find_persons(text, starts, ends)
         persons += latin_names(text)

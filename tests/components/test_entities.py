@@ -419,6 +419,12 @@ def test_dotted_transliterated_name_needs_no_cue(nlp):
     assert not [t for l, t in ents(nlp, "新浪扬帆公益基金•帕拉卡项目") if l == "PERSON"]
 
 
+def test_company_named_with_its_head_is_an_org_alone_too(nlp):
+    got = ents(nlp, "苹果回应指控。苹果公司表示，富士康科技集团旗下工厂，富士康称")
+    assert {("ORG", "苹果"), ("ORG", "苹果公司"), ("ORG", "富士康")} <= got
+    assert ("ORG", "苹果") not in ents(nlp, "他买了两斤苹果")
+
+
 def test_speech_verb_is_not_a_given_name(nlp):
     assert ("PERSON", "王明说") not in ents(nlp, "会长王明说，今年工作很好。")
 
