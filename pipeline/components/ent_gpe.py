@@ -47,6 +47,8 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
         lens = idx.get(text[i]) if (i in starts or glued) and i not in taken else None
         hit = None
         for L in lens or ():
+            if i + L > n:
+                continue   # a slice past the end is shorter than L: not this name
             name = text[i:i + L]
             kind = gaz.get(name)
             if kind is None:

@@ -425,6 +425,12 @@ def test_company_named_with_its_head_is_an_org_alone_too(nlp):
     assert ("ORG", "苹果") not in ents(nlp, "他买了两斤苹果")
 
 
+def test_regions_and_a_place_at_the_very_end(nlp):
+    got = ents(nlp, "江南水乡，关中平原，秦岭以南，东北平原")
+    assert {("GPE", "江南"), ("GPE", "关中平原"), ("GPE", "秦岭"), ("GPE", "东北平原")} <= got
+    assert ("GPE", "关东地区") in ents(nlp, "日本冲绳和关东地区")   # the last characters of the text
+
+
 def test_speech_verb_is_not_a_given_name(nlp):
     assert ("PERSON", "王明说") not in ents(nlp, "会长王明说，今年工作很好。")
 
