@@ -29,7 +29,7 @@ LEVEL_PREFIX = set("校院市县区省镇乡村系部我本该全各")
 STOP_POS = {"p", "c", "u", "r", "d", "y", "e", "o", "t", "ad", "m", "q", "f", "uj", "ul", "zg", "a"}
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+$")
 STRONG = ("大学", "學", "学院", "研究院", "研究所", "科学院", "实验室", "纪念馆", "陈列馆", "博物馆", "系", "分会")
-STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到于是不暨兼原级")
+STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到于是不暨兼原级要用有")
 LEAD_GENERIC = {"学院", "学校", "全体", "全校", "全院", "本院", "本校", "公司", "集团"}
 COMPANY = ("公司", "有限公司", "科技", "股份", "电子", "通讯", "药业", "鞋业", "传媒", "证券", "保险")
 AFTER_PLACE = ("楼", "路", "街", "大道", "广场", "门", "站", "校区")
@@ -58,6 +58,8 @@ STOP_TOKEN = re.compile(r"^[新上下本首]?[一二三四五六七八九十百�
 def _is_name_token(tok: str) -> bool:
     if not NAME_CHAR.match(tok) or STOP_TOKEN.match(tok) or tok in ("·", "•"):
         return False   # 重庆·西南大学: the dot joins a place and a name, it is not inside one
+    if len(tok) == 2 and tok[1] in "着了过的得" and tok not in R.gazetteer() and tok not in R.common_words():
+        return False   # 带着|学院, 更|好的|电子: a verb or adjective with its particle
     if tok in R.word_set("ent_org_stop.txt") or tok.endswith("们") or tok in R.word_set("ent_roles.txt"):
         return False  # …专家南京信息工程大学: a person noun ends the name
     if tok in R.word_set("ent_org_inner.txt") or tok in R.gazetteer():
@@ -150,6 +152,10 @@ def _head(text: str, tokens, ti: int) -> str | None:
         return None  # 大学生, 中学生: the head is the first half of a longer word
     if re.fullmatch(r"[\u4e00-\u9fff]某[\u4e00-\u9fff]?", tok):
         return None  # 梁某科: an anonymised name, not an office (科)
+    if sfx in ("部", "处", "科") and len(tok) in (3, 4) and tok not in common and not dept and not (
+            tok[:-1] in R.gazetteer() or tok[:-1] in R.word_set("ent_org_inner.txt") or common.get(tok[:-1], "")[:1] in ("n", "v")
+            or tok[:-1] in R.word_set("ent_org_known.txt")):
+        return None   # 抢抓部, 文礼部, 百佳本科: one token whose first part is not a word
     if sfx == "处" and len(tok) == 3 and not (common.get(tok[:2], "")[:1] == "n" or tok[:2] in R.word_set("ent_org_inner.txt")):
         return None  # 遮挡处, 高崖处: a spot, not an office (科技处, 宣传处 are)
     if text.startswith(NOT_AFTER_HEAD, te):
@@ -200,8 +206,9 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
             break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `nested_units`
-        if len(piece) >= 3 and piece[-1] in "于在到向自有" and piece not in R.common_words() and piece not in R.gazetteer():
-            break   # 投身于|东北大学, 人员有|星河天文学社: a verb ends here
+        if len(piece) >= 2 and piece[-1] in "于在到向自有由从" and piece not in R.common_words() and piece not in R.gazetteer() \
+                and piece not in R.word_set("ent_org_inner.txt"):
+            break   # 投身于|东北大学, 人员有|星河天文学社, 工作营由|上海大学: a verb ends here
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
                             and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
@@ -218,6 +225,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                 body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
                 continue
             break
+        if piece in STOP_CHARS and piece not in "与和及":
+            break   # 大学|要|学会, 用|活|博物馆: a one-character function word or verb ends the name
         cut = _stop_prefix(piece)
         if cut is not None:   # 由院|党委, 代表院|党委: keep what follows the stop word
             rest = piece[cut:]
@@ -250,7 +259,9 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
         return None  # 民办学校, 世界一流大学, 世界|一流|材料学院, 国内航空公司
     if len(body) > 1 and len(body[-1]) == 1 and (
             body[-1] in STOP_CHARS | set("成建办变好")
-            or (body[-1] not in R.gazetteer() and body[-1] not in LEVEL_PREFIX and len(body[-2]) >= 2)):
+            or (body[-1] not in R.gazetteer() and body[-1] not in LEVEL_PREFIX and len(body[-2]) >= 2
+                and body[-1] + body[-2] not in R.word_set("ent_org_generic.txt")   # not 卫|健委
+                and not body[-2].endswith(("学院", "大学")))):   # not 能|动学院党委
         start += 1
         body.pop()
     elif body and len(body[-1]) >= 3 and body[-1] not in R.common_words() and body[-1] not in R.gazetteer():
@@ -305,6 +316,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # 理工科学校, 网约车公司, 客户智能关联催收公司
     if sfx in ("大学", "学院") and len(pre) == 1 and pre not in gaz:
         return False  # 南大学 (暨|南大学 is recovered by the caller)
+    if sfx.endswith(STRONG) and sfx != "系" and len(pre) == 1 and pre not in gaz and pre not in LEVEL_PREFIX:
+        return False  # 用|活|博物馆 is cut to 活博物馆: a lone character before the head is not a name
     name = text[start:te]
     while name and name[0] in LEVEL_PREFIX and len(name) > len(sfx) and is_generic(name):
         name, start = name[1:], start + 1

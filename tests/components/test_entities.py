@@ -289,7 +289,13 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("落实学院党建工作与改革事业发展中心工作的相融相促", "党建工作与改革事业发展中心"),   # 中心工作
     ("志愿者赶到甘孜州救援队", "志愿者赶到甘孜州救援队"),                 # a verb before a place ends the name
     ("落实国务院决策部署", "国务院决策部署"),
-    ("开启建设世界一流材料学院新征程", "世界一流材料学院"),                 # a qualifier before the name                             # 部署 is a verb, not an organ
+    ("开启建设世界一流材料学院新征程", "世界一流材料学院"),                 # a qualifier before the name
+    ("新生陆伊彤说，在大学要学会做人", "大学要学会"),                       # one-character function words end names
+    ("开展科学素质教育，用活博物馆资源", "活博物馆"),
+    ("志愿者们带着学院的重阳节祝福前往", "带着学院"),                       # a verb with its particle
+    ("2022长三角高校联合毕设工作营由上海大学上海美术学院发起", "长三角高校联合毕设工作营由上海大学"),
+    ("研究生会联合主办，文礼部承办", "文礼部"),                             # one token whose first part is no word
+    ("市、区两级卫健委党委委托专业机构", "健委党委"),                             # 部署 is a verb, not an organ
 ]
 
 
@@ -322,6 +328,7 @@ ORG_YES = [
     ("据上海证券报报道", "上海证券报"),                                     # newspapers
     ("联合国贸易与发展会议发布报告", "联合国贸易与发展会议"),               # an organ of an umbrella body
     ("中国证券投资基金业协会发布数据", "中国证券投资基金业协会"),
+    ("9月9日下午，能动学院党委副书记于基伯", "能动学院党委"),               # 能|动学院: the first character stays
 ]
 
 
