@@ -212,7 +212,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
                             and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
-        if not inside and sfx not in STRICT and _soft_inside(text, tokens, j, sfx):
+        if not inside and (sfx not in STRICT or sfx.endswith("队")) and _soft_inside(text, tokens, j, sfx):
             start = ps   # 学科|建设|委员会, 国际|合作|联合|实验室: a verb inside a name, a noun on its left
             body.append(piece)
             j -= 1
@@ -223,6 +223,14 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             if (piece == "与" or (piece == "和" and sfx in GUILD_HEADS)) and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
                 start, j = tokens[j - 1][0], j - 2   # 力学与土木工程学院, 旅游与国土资源学院 (旅游 is a verb)
                 body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
+                continue
+            if strong and j > 1 and text[tokens[j - 1][0]:tokens[j - 1][1]] == "与" and tokens[j - 1][1] == ps \
+                    and R.common_words().get(piece, "")[:1] == "v" and start == sfx_start \
+                    and R.common_words().get(text[tokens[j - 2][0]:tokens[j - 2][1]], "")[:1] == "n" \
+                    and not any(text[tokens[j - 2][0]:tokens[j - 2][1]].endswith(x) for x in R.word_set("ent_org_suffix.txt")):
+                start = ps   # 地理与|旅游|学院: a verb right before the head, after 与
+                body.append(piece)
+                j -= 1
                 continue
             break
         if piece in STOP_CHARS and piece not in "与和及":
@@ -261,7 +269,7 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
             body[-1] in STOP_CHARS | set("成建办变好")
             or (body[-1] not in R.gazetteer() and body[-1] not in LEVEL_PREFIX and len(body[-2]) >= 2
                 and body[-1] + body[-2] not in R.word_set("ent_org_generic.txt")   # not 卫|健委
-                and not body[-2].endswith(("学院", "大学")))):   # not 能|动学院党委
+                and not (len(body[-2]) > 2 and body[-2].endswith(("学院", "大学"))))):   # not 能|动学院党委
         start += 1
         body.pop()
     elif body and len(body[-1]) >= 3 and body[-1] not in R.common_words() and body[-1] not in R.gazetteer():

@@ -181,7 +181,7 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
     return out
 
 
-BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心")
+BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心", "监管分局")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
 
@@ -208,7 +208,8 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
     ends_at = {b: a for a, b in tokens}
     while todo:
         s, e = todo.pop()
-        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[ends_at.get(s, s):s]):
+        if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[ends_at.get(s, s):s]) \
+                and text[ends_at.get(s, s):s] not in ("和", "与", "及", "暨"):
             continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
         k, gap, verb = index.get(e), 0, False
         while k is not None and k < len(tokens) and gap <= 2:
