@@ -18,6 +18,8 @@ MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 LABEL_RE = re.compile(r"(文章来源于|来源于|文章来源|稿件来源|信息来源|新闻来源|来源|发布单位|供稿单位|发布机构|学校|单位)\s*[:：]\s*(.*)")
 STOP_RE = re.compile(r"(责任编辑|作者|编辑|记者|时间|日期|发布|浏览|点击|阅读|字号|被引量|上传|通讯员|摄影|审核|(?:19|20)\d{2}[-/.年])")
 URL_RE = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]*")
+PUBLISHER_TAG_RE = re.compile(r"(?:社|网|报|台|新闻|日报|晚报|发布|在线|客户端|频道|电视|广播|大学|学院|中学|小学|委|局|厅|部|处|中心|"
+                              r"协会|学会|政府)$")
 DATELINE_RE = re.compile(r"^[（(【\[]?\s*([\u4e00-\u9fff]{1,8}?(?:社|网|报|台|电视台|广播电台))"
                          r"(?:[\u4e00-\u9fff]{1,10}?\d{1,2}月\d{1,2}日)?\s*(?:电|讯)")
 DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
@@ -227,6 +229,6 @@ def extract_source(ctx: Context, title: Optional[Title] = None) -> Optional[str]
         m = DATELINE_RE.match(b.text)
         if m and not m.group(1).startswith("本"):
             return m.group(1)
-    if title and title.tag:
-        return title.tag
+    if title and title.tag and PUBLISHER_TAG_RE.search(title.tag):
+        return title.tag   # 【新华社】, 【央视新闻】 (not a topic such as 【全国样板党支部交流活动】)
     return _site_owner(ctx)

@@ -116,6 +116,8 @@ def test_dateline_and_tag_sources():
     assert c.source == "新华社" and c.title is None
     c = clean(doc("【北岳中学团委】大同市北岳中学深入开展“三零”单位创建工作\n" + BODY))
     assert c.source == "北岳中学团委" and c.title.startswith("大同市北岳中学")
+    c = clean(doc("【全国样板党支部交流活动】材料学院研究生第二党支部举行线上共建交流会\n" + BODY))
+    assert c.source != "全国样板党支部交流活动"   # a topic tag, not a publisher
 
 
 # --- structure -------------------------------------------------------------------------------
