@@ -201,7 +201,15 @@ def lead_paragraphs(lines: list[Line], taken: set[int], cuts: set[int]) -> list[
         for part in split_at_cuts(run):
             if len(part) >= 2 and len({t for _, t in part}) == len(part):
                 out += [Item("L", "quote", None, "", t, lines[i].start, i) for i, t in part]
-    for run in _runs(sentences, 0):
+    # a line that starts with clause punctuation continues the paragraph above it (a broken line)
+    cont = {i for i, ln in enumerate(lines) if ln.text[:1] in "，,、；;。"}
+    rank, r = {}, 0
+    for i in range(len(lines)):
+        if i not in cont:
+            r += 1
+        rank[i] = r
+    for run in _runs([(rank[i], (i, t)) for i, t in sentences], 0):
+        run = [c for _, c in run]
         for part in split_at_cuts(run):
             for grp in _sentence_groups(part):
                 out += [Item("L", "lead", None, "", clean_title(t), lines[i].start, i) for i, t in grp]
