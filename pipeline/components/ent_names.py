@@ -228,3 +228,23 @@ def foreign_name(text: str, p: int, e: int, ends: set[int]) -> bool:
     if name in R.common_words() or name in R.gazetteer() or name[:2] in R.gazetteer() or name[:2] in R.common_words():
         return False
     return not (len(name) <= 3 and surname_at(text, p) and plausible(text, p, e))
+
+
+GLUED_HEADS = ("大学", "学院", "中学", "小学", "医院", "公司", "集团", "党委", "研究院", "研究所")
+
+
+def split_glued_heads(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pkuseg sometimes glues an org head to the surname of the name after it (四川|大学史|云贵|教授):
+    split such a token when its rest is a surname and a one- or two-character given name follows."""
+    out = []
+    for k, (a, b) in enumerate(tokens):
+        tok = text[a:b]
+        head = next((h for h in GLUED_HEADS if tok.startswith(h) and len(tok) == len(h) + 1), None)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if head and nxt and nxt[0] == b and 1 <= nxt[1] - nxt[0] <= 2 and surname_at(text, a + len(head)) == 1 \
+                and HAN.match(text[nxt[0]]) and text[nxt[0]:nxt[1]] not in R.common_words() and k > 0 and tokens[k - 1][1] == a:
+            out += [(a, a + len(head)), (a + len(head), b)]
+        else:
+            out.append((a, b))
+    return out
+

@@ -116,6 +116,7 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
     return cands
 
 
+MEMBER_GROUPS = ("教师", "学生", "研究生", "本科生", "博士生", "硕士生", "教工", "职工", "教职工", "师生", "离退休", "退休", "在职")
 GUILD_HEADS = ("协会", "学会", "联合会", "联谊会", "研究会", "公会")
 STUDENT_BODY_HEADS = ("中心", "协会", "联合会", "研究会", "俱乐部")
 
@@ -218,6 +219,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 1
             continue
         inside = inside or (sfx in GUILD_HEADS and piece in R.word_set("ent_roles.txt") and piece not in R.word_set("ent_org_stop.txt"))
+        inside = inside or (sfx.endswith(PARTY_HEADS) and piece in MEMBER_GROUPS and start == sfx_start)   # 采矿工程系|教师|党支部
         if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
             if (piece == "与" or (piece == "和" and sfx in GUILD_HEADS)) and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
@@ -301,8 +303,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     if quoted and start < sfx_start and not is_generic(text[start:te]) \
             and any(t not in mods and t not in AWARD and t not in R.word_set("ent_org_qualifiers.txt") for t in (body or [pre])):
         return True   # “测绘工程专业（智慧矿山方向）虚拟教研室”: a quoted name
-    if sfx in ("局", "厅", "署") and not (_has_place(pre) or _has_known(pre)) and len(body) <= 1:
-        return False  # 景区|执法局: a generic office (徐州市教育局, 广东省公安厅 name their place)
+    if sfx in ("局", "厅", "署") and not (_has_place(pre) or _has_known(pre) or pre.startswith(("国家", "中央"))) and len(body) <= 1:
+        return False  # 景区|执法局: a generic office (徐州市教育局, 广东省公安厅, 国家邮政局 name their place)
     if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))
                                                    or (sfx == "联盟" and len(body) >= 2 and pre.startswith(SCOPE))):
         return False  # 数字政府, 有为政府, 工党政府

@@ -121,7 +121,7 @@ class EntityRecognizer:
 
     def __call__(self, doc):
         text = doc.text
-        tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
+        tokens = ent_names.split_glued_heads(text, [(t.idx, t.idx + len(t.text)) for t in doc])
         starts, ends = {a for a, _ in tokens}, {b for _, b in tokens}
         cands = [(m.start(1), m.end(1), "WORK") for m in WORK_RE.finditer(text)]
         works = [(s, e) for s, e, _ in cands]
