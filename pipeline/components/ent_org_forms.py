@@ -220,6 +220,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
                 and tok not in R.word_set("ent_roles.txt")
+            unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
             new = max(ends_here, default=b if unit else None)
             if new is not None and b - s <= MAX_ORG + 6 and (s, new) not in seen:
                 seen.add((s, new))
