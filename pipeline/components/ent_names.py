@@ -87,13 +87,19 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
             return e   # 方跃|平等|进行: the name's last character is glued to 等
         if L == sl + 2 and (stops_at(text, p + sl + 1) or text[e - 1] == "作" and SPEECH_AFTER.match(text, e)):
             continue  # 齐超发言: the third character starts the next word
-        if L == sl + 1 and text[e - 1:e + 1] in R.common_words():
-            continue  # 向同|学们: the given character belongs to the next word
+        if L == sl + 1 and text[e - 1:e + 1] in R.common_words() and not (p in starts and e in ends and _word_at(text, e, ends)):
+            continue  # 向同|学们: the given character belongs to the next word (but 赵超|出席 is split there)
         if e in ends or best is None:
             best = e if best is None or e in ends else best
             if e in ends:
                 return e
     return best
+
+
+def _word_at(text: str, i: int, ends: set[int]) -> bool:
+    """The token starting at i is a dictionary word (出席, not 里以)."""
+    e = next((q for q in range(i + 1, min(len(text), i + 5) + 1) if q in ends), None)
+    return e is not None and text[i:e] in R.common_words()
 
 
 def closed_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
