@@ -245,7 +245,7 @@ def split_glued_heads(text: str, tokens: list[tuple[int, int]]) -> list[tuple[in
     out = []
     for k, (a, b) in enumerate(tokens):
         tok = text[a:b]
-        head = next((h for h in GLUED_HEADS if tok.startswith(h) and len(tok) == len(h) + 1), None)
+        head = tok[:-1] if 3 <= len(tok) <= 4 and tok[:-1] in GLUED_HEADS else None
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if head and nxt and nxt[0] == b and 1 <= nxt[1] - nxt[0] <= 2 and surname_at(text, a + len(head)) == 1 \
                 and HAN.match(text[nxt[0]]) and text[nxt[0]:nxt[1]] not in R.common_words() and k > 0 and tokens[k - 1][1] == a:

@@ -265,7 +265,7 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
     first = next((text[a:b] for a, b in tokens if a == start), "")
     qualifiers = R.word_set("ent_org_qualifiers.txt")
     if left in qualifiers or first in qualifiers or (len(left) >= 3 and left.endswith("型")) \
-            or any(len(q) >= 3 and text.startswith(q, start) for q in qualifiers):
+            or any(text[start:start + k] in qualifiers for k in range(3, 7)):
         return None  # 民办学校, 世界一流大学, 世界|一流|材料学院, 国内航空公司
     if len(body) > 1 and len(body[-1]) == 1 and (
             body[-1] in STOP_CHARS | set("成建办变好")
