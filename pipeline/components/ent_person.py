@@ -119,6 +119,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     _byline(text, found, starts)
     _foreign_with_cues(text, found, starts, ends)
     _dotted_anywhere(text, found, starts, ends)
+    _surname_with_title(text, found, starts)
     table_names(text, found, starts, ends)
     name_lists(text, found, starts, ends)
     extend_lists(text, found, starts, ends)
@@ -220,6 +221,23 @@ def _foreign_with_cues(text: str, found: dict, starts: set[int], ends: set[int])
                             and not any(a < e1 and e0 + 1 < b for a, b in found):
                         found[(e0 + 1, e1)] = None
                         changed = True
+
+
+SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:先生|女士|小姐|警官)")
+
+
+def _surname_with_title(text: str, found: dict, starts: set[int]) -> None:
+    """A surname alone with 先生/女士/小姐/警官 names a person (温先生, 李女士, 冯警官): the surname is one
+    character on a token start, not a word's last character (老先生, 各位先生)."""
+    single, _ = R.surnames()
+    for m in SURNAME_TITLE.finditer(text):
+        s = m.start()
+        c = text[s]
+        if c in single and c not in "老小大各诸该某本这那此其每" and s in starts \
+                and (s == 0 or not HAN.match(text[s - 1]) or s - 1 not in starts or text[s - 1] in "的是和与及、"
+                     or text[max(0, s - 2):s] in R.common_words()) \
+                and not any(a <= s < b for a, b in found):
+            found.setdefault((s, m.end()), None)
 
 
 def _dotted_anywhere(text: str, found: dict, starts: set[int], ends: set[int]) -> None:

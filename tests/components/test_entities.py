@@ -453,6 +453,12 @@ def test_regions_and_a_place_at_the_very_end(nlp):
     assert ("GPE", "关东地区") in ents(nlp, "日本冲绳和关东地区")   # the last characters of the text
 
 
+def test_surname_with_a_title_is_a_person(nlp):
+    got = ents(nlp, "游客李女士告诉记者，温先生说，刑警大队冯警官提醒")
+    assert {("PERSON", "李女士"), ("PERSON", "温先生"), ("PERSON", "冯警官")} <= got
+    assert not [t for l, t in ents(nlp, "老先生很高兴，各位先生女士") if l == "PERSON"]
+
+
 def test_speech_verb_is_not_a_given_name(nlp):
     assert ("PERSON", "王明说") not in ents(nlp, "会长王明说，今年工作很好。")
 
