@@ -219,7 +219,14 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 1
             continue
         inside = inside or (sfx in GUILD_HEADS and piece in R.word_set("ent_roles.txt") and piece not in R.word_set("ent_org_stop.txt"))
-        inside = inside or (sfx.endswith(PARTY_HEADS) and piece in MEMBER_GROUPS and start == sfx_start)   # 采矿工程系|教师|党支部
+        if sfx.endswith(PARTY_HEADS) and piece == "级" and j > 0 and tokens[j - 1][1] == ps \
+                and re.fullmatch(r"(?:19|20)\d{2}", text[tokens[j - 1][0]:ps]):
+            start = tokens[j - 1][0]   # 本科生|2021|级|党支部: a cohort inside a branch name
+            body += ["级", text[start:ps]]
+            j -= 2
+            continue
+        cohort = all(re.fullmatch(r"(?:19|20)\d{2}|级", b) for b in body)
+        inside = inside or (sfx.endswith(PARTY_HEADS) and piece in MEMBER_GROUPS + ("本科",) and (start == sfx_start or body and cohort))
         if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
             if (piece == "与" or (piece == "和" and sfx in GUILD_HEADS)) and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
@@ -313,6 +320,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     if (sfx == "委员会" or sfx in ("党支部", "党总支", "团支部", "党委", "团委")) and len(body) == 1 and pre in common \
             and not _has_place(pre) and not _has_known(pre):
         return False  # 指导委员会, 学术委员会, 总结党支部: a generic committee or branch
+    if sfx in GUILD_HEADS and "和" in pre and not _has_place(pre):
+        return False  # 民主党派机关和工商业联合会: two bodies (重庆市国土资源和房地产学会 names its place)
     if sfx.endswith(LAB_HEADS) and pre in LAB_LEVELS:
         return False  # 全国重点实验室, 国家重点实验室
     if sfx == "职中" and re.fullmatch(r"[一二三四五六七八九十]{1,2}", text[start:sfx_start]):
@@ -464,8 +473,8 @@ def _proper(body: str, tokens: list[str]) -> bool:
         return True
     toks = [t for t in tokens if body.find(t) >= 0] or [body]
     for t in toks:
-        if t in mods or is_generic(t):
-            continue
+        if t in mods or is_generic(t) or re.fullmatch(r"\d+级?|级", t):
+            continue   # 2022|级: a cohort names no body
         if t in gaz or (len(t) >= 2 and t not in common):
             return True
         if common.get(t, "")[:1] == "n" and len(t) >= 2:
