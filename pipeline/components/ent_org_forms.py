@@ -13,6 +13,7 @@ from .spans import occurrences
 from .ent_org import MAX_ORG, PERSON_NOUN, governs, is_generic
 
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
+MEDIA_TAIL = re.compile(r"(?:微博|新闻|财经|客户端|视频)")
 KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
 ABBREV_NOT_AFTER = ("大学", "代表", "常委", "会议", "会", "代会", "部")
 ABBREV_CONTEXT = ("青年", "学子", "师生", "校友", "精神", "校园", "校史", "人", "附属", "生活", "求学", "本科", "校区")
@@ -42,6 +43,9 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
         tail = KNOWN_TAIL.match(text, e) if label == "ORG" else None
         if tail:
             out.append((s, tail.end(), label))   # 联想集团, 华为技术有限公司: the listed name with its company head
+        media = MEDIA_TAIL.match(text, e) if label == "ORG" and not tail else None
+        if media and (ends is None or media.end() in ends) and not re.match(r"发布|中心|工作|稿|频道|部", text[media.end():media.end() + 2]):
+            out.append((s, media.end(), label))   # 新浪微博, 腾讯新闻, 网易财经: a listed company's outlet
         if text[s] in "中国全党共人新团少" :
             continue   # national bodies (中共中央, 国务院) take no place prefix
         for L in (4, 3, 2):   # 深圳大疆, 美国苹果公司: a place written right before the name is part of it
