@@ -456,6 +456,11 @@ def test_regions_and_a_place_at_the_very_end(nlp):
     assert ("GPE", "关东地区") in ents(nlp, "日本冲绳和关东地区")   # the last characters of the text
 
 
+def test_known_figures_inside_an_ideology_name(nlp):
+    got = ents(nlp, "坚持马克思列宁主义、毛泽东思想、邓小平理论")
+    assert {("PERSON", "马克思"), ("PERSON", "列宁"), ("PERSON", "毛泽东"), ("PERSON", "邓小平")} <= got
+
+
 def test_surname_with_a_title_is_a_person(nlp):
     got = ents(nlp, "游客李女士告诉记者，温先生说，刑警大队冯警官提醒")
     assert {("PERSON", "李女士"), ("PERSON", "温先生"), ("PERSON", "冯警官")} <= got
