@@ -111,6 +111,11 @@ def test_text_copy_fields_and_boilerplate():
     assert {"navigation", "metadata", "disclaimer", "related"} <= reasons
 
 
+def test_contact_footer_line_is_dropped():
+    c = clean(doc("中华人民共和国监察法\n" + BODY + "地址：太原市新建南路56号 邮编：030001 电话：0351-3985088\n"))
+    assert "邮编" not in c.text and "footer" in {r.reason for r in c.removed}
+
+
 def test_dateline_and_tag_sources():
     c = clean(doc("新华社北京10月1日电 国庆假期首日,全国铁路发送旅客1500万人次,同比增长。\n"))
     assert c.source == "新华社" and c.title is None
