@@ -21,6 +21,7 @@ def found(text, blocked=()):
 
 # (sentence, [(text, value, unit, qualifier, value_max), ...]) -- every number, in order
 CASES = [
+    ("新建两条110KV线路，功率20KW", [("110KV", 110, "KV", None, None), ("20KW", 20, "KW", None, None)]),
     ("全市共有中小学校2211所(公办1764所、民办447所),在校学生143.83万人、教职工8.8万人",
      [("2211所", 2211, "所", None, None), ("1764所", 1764, "所", None, None),
       ("447所", 447, "所", None, None), ("143.83万人", 1438300, "人", None, None),
