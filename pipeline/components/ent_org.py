@@ -233,10 +233,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                 start, j = tokens[j - 1][0], j - 2   # 力学与土木工程学院, 旅游与国土资源学院 (旅游 is a verb)
                 body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
                 continue
-            if strong and j > 1 and text[tokens[j - 1][0]:tokens[j - 1][1]] == "与" and tokens[j - 1][1] == ps \
-                    and R.common_words().get(piece, "")[:1] == "v" and start == sfx_start \
-                    and R.common_words().get(text[tokens[j - 2][0]:tokens[j - 2][1]], "")[:1] == "n" \
-                    and not any(text[tokens[j - 2][0]:tokens[j - 2][1]].endswith(x) for x in R.word_set("ent_org_suffix.txt")):
+            if strong and start == sfx_start and _verb_after_and(text, tokens, j):
                 start = ps   # 地理与|旅游|学院: a verb right before the head, after 与
                 body.append(piece)
                 j -= 1
@@ -449,6 +446,20 @@ def _stop_prefix(tok: str) -> int | None:
     return 1 if tok[0] in STOP_CHARS else None
 
 
+def _ends_with_head(tok: str) -> bool:
+    return any(tok.endswith(x) for x in R.word_set("ent_org_suffix.txt"))
+
+
+def _verb_after_and(text: str, tokens, j: int) -> bool:
+    """地理|与|旅游 before a head: token j is a verb, after 与 and a dictionary noun that is not an org."""
+    if j < 2 or text[tokens[j - 1][0]:tokens[j - 1][1]] != "与" or tokens[j - 1][1] != tokens[j][0]:
+        return False
+    common = R.common_words()
+    left = text[tokens[j - 2][0]:tokens[j - 2][1]]
+    return common.get(text[tokens[j][0]:tokens[j][1]], "")[:1] == "v" and common.get(left, "")[:1] == "n" \
+        and not _ends_with_head(left)
+
+
 def _joins(text: str, tokens, j: int, start: int, sfx_start: int) -> bool:
     """与/和 inside a name (力学与土木工程学院): the part before it is a name word, not an org or a place."""
     ps, pe = tokens[j - 1]
@@ -459,7 +470,7 @@ def _joins(text: str, tokens, j: int, start: int, sfx_start: int) -> bool:
         return False  # 副教授与力土学院: a person's post, not part of a name
     if R.common_words().get(left, "x")[:1] not in ("n", "v"):
         return False  # 找准与…: the left part must be a dictionary noun (力学与, 地质与, 发展与)
-    if any(left.endswith(s) for s in R.word_set("ent_org_suffix.txt")):
+    if _ends_with_head(left):
         return False  # 中国矿业大学与清华大学: two orgs
     return 0 < len(right) <= 12 and not any(g in right for g in (right[:2], right[:3]) if g in R.gazetteer())
 

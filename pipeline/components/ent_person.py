@@ -13,6 +13,7 @@ written, keeping a generic unit before it (保卫处处长) and dropping a named
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -245,9 +246,13 @@ def _surname_with_title(text: str, found: dict, starts: set[int]) -> None:
 def _dotted_anywhere(text: str, found: dict, starts: set[int], ends: set[int]) -> None:
     """A transliterated name joined by a middle dot needs no cue (冯·诺依曼架构, 茉莉·西尔斯说): every
     character on both sides is a transliteration character, and it starts and ends on token edges."""
+    if "·" not in text and "•" not in text:
+        return
     chars = R.word_set("ent_translit.txt")
+    ordered = sorted(starts)
     for m in re.finditer(r"[·•]", text):
-        p = max((x for x in starts if x < m.start()), default=None)   # the nearest token start: 基于|冯·诺依曼
+        k = bisect.bisect_left(ordered, m.start())
+        p = ordered[k - 1] if k else None   # the nearest token start: 基于|冯·诺依曼
         e = m.end()
         while e < len(text) and (text[e] in chars or text[e] in "·•") and e - m.end() < 8:
             e += 1
