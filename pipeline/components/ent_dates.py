@@ -21,6 +21,8 @@ M = r"(?:1[0-2]|0?[1-9])"
 D = r"(?:3[01]|[12]\d|0?[1-9])"
 SEP = r"\s*[至到—–\-~－～]\s*"
 _NOT_AFTER = r"(?![\d级届])"
+# after a bare year: an edition, a unit or a qualifier makes it something else (2020版, 2000多名, 2000亿元)
+BARE_YEAR_NOT_BEFORE = "版年级届月日号余多名人位次个项件篇所家户元万亿千百吨米台套场份张册条期批组支"
 # after a day: no digit, unless it starts a clock time (6月24日12时55分, 5日9:30)
 _DAY_END = r"(?!\d(?!\d*[时点:：]))"
 
@@ -41,6 +43,10 @@ PATTERNS = [
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月(?![\d底初末中旬份])")),
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月份")),
     ("y", re.compile(rf"(?<!\d)({Y})(?:年度|年)(?![\d级届])")),
+    # the first years of a list that shares one 年 (2013、2014年)
+    ("y", re.compile(rf"(?<![\d./\-])({Y})(?=(?:[、和及与]{Y})*[、和及与]{Y}(?:年度|年)(?![\d级届]))")),
+    # a bare year naming an event, a season or a campaign (2019云栖大会, 2022“越崎论坛”), not an edition (2020版)
+    ("y", re.compile(rf"(?<![\d./\-:：#〔\[（(A-Za-z])({Y})(?=[\u4e00-\u9fff“\"「—])(?![{BARE_YEAR_NOT_BEFORE}]|本(?!科))")),
     ("rel_md", re.compile(rf"(今年|本年|去年|上年|明年)({M})月(?:({D})[日号]|份(?![底初末中旬]))?(?![\d底初末中旬份])")),
     ("md", re.compile(rf"(?<!\d年)(?<![\d/.\-])({M})月({D})[日号]{_DAY_END}")),
     ("m", re.compile(rf"(?<![\d年/.\-~～])({M})月(?:份(?![\d底初末中旬]))?(?![\d底初末中旬份日号])")),

@@ -181,8 +181,9 @@ def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> in
     if text[p:p + 1] not in R.word_set("ent_surnames_rare.txt"):
         return None
     e = token_end(p, starts, ends, len(text))
-    if e == p + 1:
-        e = token_end(p + 1, starts, ends, len(text))   # 主任畅|军亮: the surname alone, then a two-character given name
+    if e == p + 1 or (p not in starts and p + 1 in starts):
+        # 主任畅|军亮: the surname alone, then a two-character given name; 总监侍|相宇: the surname glued to the post
+        e = token_end(p + 1, starts, ends, len(text))
         if e != p + 3:
             return None
     if e is None or not (2 <= e - p <= 3):

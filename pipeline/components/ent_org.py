@@ -29,7 +29,7 @@ LEVEL_PREFIX = set("校院市县区省镇乡村系部我本该全各")
 STOP_POS = {"p", "c", "u", "r", "d", "y", "e", "o", "t", "ad", "m", "q", "f", "uj", "ul", "zg", "a"}
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+$")
 STRONG = ("大学", "學", "学院", "研究院", "研究所", "科学院", "实验室", "纪念馆", "陈列馆", "博物馆", "系", "分会")
-STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到于是不暨兼原级要用有")
+STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到于是不暨兼原级要用有好")
 LEAD_GENERIC = {"学院", "学校", "全体", "全校", "全院", "本院", "本校", "公司", "集团"}
 COMPANY = ("公司", "有限公司", "科技", "股份", "电子", "通讯", "药业", "鞋业", "传媒", "证券", "保险")
 AFTER_PLACE = ("楼", "路", "街", "大道", "广场", "门", "站", "校区")
@@ -280,7 +280,8 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
         body.pop()
     elif body and len(body[-1]) >= 3 and body[-1] not in R.common_words() and body[-1] not in R.gazetteer():
         lead = body[-1]
-        k2 = next((k for k in (1, 2) if lead[k:] in R.gazetteer() and lead[:k] not in R.gazetteer()), None)
+        k2 = next((k for k in (1, 2) if lead[k:] in R.gazetteer() and lead[:k] not in R.gazetteer()
+                   and (k == 1 or lead[:k] in R.common_words())), None)   # not 乔治|华盛顿大学
         if k2:
             start += k2   # 打造|成宁化|一中 -> 宁化一中
     return start

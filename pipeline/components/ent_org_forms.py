@@ -55,6 +55,35 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
     return out
 
 
+MEDIA_END = ("报道", "日报", "晚报", "早报", "时报", "商报", "周刊", "周报", "新闻", "财经", "杂志", "之家", "网", "社", "报")
+MEDIA_CUES = (
+    re.compile(r"(?m)^【(?P<n>[^】\s]{2,12})】"),   # 【21世纪经济报道】 opening an item of a news digest
+    re.compile(r"据(?P<n>[^，。、；：\s“”《》（）()\d]{2,10}?)(?:此前|日前|近日|今日|昨日|昨天|今天|\d{1,2}月\d{1,2}日)?(?:报道|消息)"),   # 据新流财经此前报道
+    re.compile(r"(?m)^(?!据)(?P<n>[^，。、；：\s“”《》【】]{2,10}?)\d{1,2}月\d{1,2}日(?:讯|消息)"),   # IT之家9月30日消息
+)
+MEDIA_NOT = ("媒", "记者", "人士", "方面", "部门", "网友", "知情", "消息", "官方", "统计", "报道", "了解", "调查", "介绍")
+
+
+def media_names(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """A news outlet named where a report is credited to it: a 【…】 digest tag ending like a paper or a site,
+    据…报道/消息, and …9月30日消息 opening a line (媒体, 外媒, 知情人士 are not names)."""
+    out = []
+    for k, rx in enumerate(MEDIA_CUES):
+        for m in rx.finditer(text):
+            s, e = m.span("n")
+            name = m.group("n")
+            if s not in starts or e not in ends or name in R.common_words() or name in R.gazetteer() or is_generic(name):
+                continue
+            if any(w in name for w in MEDIA_NOT) and not name.endswith(MEDIA_END):
+                continue
+            if k == 0 and not name.endswith(MEDIA_END):
+                continue   # 【文化校庆】: a topic tag
+            if not re.search(r"[\u4e00-\u9fff]", name) or name[-1] in "说称":
+                continue
+            out.append((s, e, "ORG"))
+    return out
+
+
 UMBRELLAS = ("联合国", "欧盟", "东盟", "非盟", "国务院", "中共中央", "全国人大", "全国政协")
 ORGANS = ("开发计划署", "计划署", "难民署", "会议", "大会", "组织", "理事会", "委员会", "基金会", "办公室", "办公厅", "署")
 

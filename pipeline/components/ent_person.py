@@ -58,9 +58,10 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     for m in role_regex().finditer(text):
         rs, re_ = m.start(), m.end()
         role = m.group(0)
-        e = forward(text, re_, starts, ends) if re_ in starts or re_ < len(text) else None
+        # three characters closed by a separator first: 主任张浴|日|、 (forward would stop at 张浴)
+        e = closed_name(text, re_, starts, ends)
         if e is None:
-            e = closed_name(text, re_, starts, ends)
+            e = forward(text, re_, starts, ends) if re_ in starts or re_ < len(text) else None
         if e is None:
             e = rare_surname_name(text, re_, starts, ends)
         if e is None:

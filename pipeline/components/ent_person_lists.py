@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import ent_resources as R
-from .ent_names import HAN, ORG_END, STRICT_BAD, cue_regex, forward, name_shaped, one_token, plausible
+from .ent_names import HAN, ORG_END, STRICT_BAD, cue_regex, forward, name_shaped, one_token, plausible, role_regex
 
 
 ORG_HEADS = ("学院", "大学", "中学", "小学", "公司", "集团", "学校", "医院", "研究院", "研究所", "中心", "党委", "支部", "委员会")
@@ -23,14 +23,19 @@ def extend_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> No
     while changed:
         changed = False
         for (s, e) in list(found):
-            for nxt in (e + 1,):
-                if nxt < len(text) and text[e] in "、和及" and nxt in starts and (text[e] == "、" or e in starts):
+            title = cue_regex().match(text, e) or role_regex().match(text, e)   # 刘玉宝教授及罗京佳: the list goes on after the name's title
+            sep = title.end() if title and title.end() < len(text) and text[title.end()] in "、和及" else e
+            for nxt in (sep + 1,):
+                if nxt < len(text) and text[sep] in "、和及" and nxt in starts and (text[sep] == "、" or sep in starts):
                     ne = forward(text, nxt, starts, ends)
                     if ne is not None and text.startswith(ORG_HEADS, ne):
                         ne = None   # 、公管学院: the next item is an organisation
                     if ne is None or not (ne in ends or ne == len(text) or not HAN.match(text[ne])):
                         continue
-                    prev = found[(s, e)]
+                    if sep != e and not (ne == len(text) or text[ne] in "、，,。；;等（(" or cue_regex().match(text, ne)
+                                         or role_regex().match(text, ne)):
+                        continue   # 鲍劼老师和南湖|流通阅览部主任: after a title, only a closed item is a name
+                    prev = found[(s, e)] if sep == e else None
                     # the post before a list is a weak guess for the later names (总裁助理李泉、贾明怡)
                     guess = (prev[0], prev[1], prev[2], prev[3], True) if prev else None
                     if (nxt, ne) not in found and not any(a <= nxt < b for a, b in found):

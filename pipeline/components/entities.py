@@ -132,7 +132,8 @@ class EntityRecognizer:
         cands += ent_formula.find_formulas(text, starts, ends)
         grammar = ent_org.find_orgs(text, tokens)
         orgs = grammar + ent_org_forms.nested_units(text, tokens, grammar) + ent_org_forms.find_parties(text, tokens) \
-            + ent_org_forms.umbrella_organs(text, tokens) + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
+            + ent_org_forms.umbrella_organs(text, tokens) + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends) \
+            + ent_org_forms.media_names(text, starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         orgs += ent_org_forms.inner_names(text, orgs, starts)
