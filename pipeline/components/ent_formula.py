@@ -192,7 +192,7 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     tail = text[after:after + 400]
     known = re.sub(r"[“”\"]", "", text[s:e]) in R.word_set("ent_formula_known.txt")
     got = _sane(_in_parentheses(tail, n)) or _sane(_after_intro(tail, n)) or _sane(_short_form_of(text, s, n)) \
-        or _sane(_list_before(text, s, n, loose=not known))
+        or _sane(_list_before(text, s, n, loose=not known)) or _initials_before(text, s, n)
     if got:
         return got, 3
     got = _sane(_children(s, n, sections, title_end, text[s:e]))
@@ -312,6 +312,27 @@ def _list_before(text: str, s: int, n: int | None, loose: bool = True) -> list[s
     if loose and "、" in clause and len(clause.rsplit("、", 1)[-1]) <= 10:
         return _fit(_split(clause, n), n)
     return None
+
+
+def _initials_before(text: str, s: int, n: int | None) -> list[str] | None:
+    """One character per member written right before it (德智体美劳五育并举, 德智体美劳“五育”): the last n
+    characters, none of them forming a word with its neighbour (not 全面推进五育并举)."""
+    if not n or n < 3:
+        return None
+    before = s
+    while before > 0 and text[before - 1] in OPEN:
+        before -= 1
+    run = re.search(r"[\u4e00-\u9fff]+$", text[max(0, before - 12):before])
+    if not run or len(run.group(0)) < n:
+        return None
+    chars = run.group(0)[-n:]
+    common = R.common_words()
+    if len(set(chars)) < n or any(chars[i:i + 2] in common for i in range(n - 1)) or chars in common:
+        return None
+    lead = run.group(0)[:-n]
+    if lead and lead[-1] not in "是的为和与及在" and not any(lead[-k:] in common for k in (2, 3, 4)):
+        return None   # a word must end right before the initials (实现|德智体美劳, not 对|华挥出“三板斧”)
+    return list(chars)
 
 
 SHORT_FORM = re.compile(r"[（(](?:以下)?简称[“\"‘「]?$")

@@ -165,6 +165,8 @@ def test_work_without_brackets(nlp):
 EXPANSIONS = [
     ("组建了“两会一队”(安委会、调委会和护卫队),", "两会一队", ["安委会", "调委会", "护卫队"]),
     ("推动自治、法治、德治“三治融合”,落实", "三治融合", ["自治", "法治", "德治"]),
+    ("蔡世华副书记指出，实现德智体美劳五育并举，需要全校上下共同努力", "五育并举", ["德", "智", "体", "美", "劳"]),
+    ("美育教育和劳育教育是德智体美劳“五育并举”的重要内容", "五育并举", ["德", "智", "体", "美", "劳"]),
     ("建立“四不三直”制度,即机关干部下基层,不发通知、不打招呼、不要陪同、不听汇报,直奔乡镇督导工作、"
      "直奔学校检查常规、直奔教室推门听课。", "四不三直",
      ["不发通知", "不打招呼", "不要陪同", "不听汇报", "直奔乡镇督导工作", "直奔学校检查常规", "直奔教室推门听课"]),
@@ -449,6 +451,12 @@ def test_date_ranges_and_partial_dates(text, pub, expected):
 @pytest.mark.parametrize("core", ["两张皮", "五毛一块", "七人八足", "八国联军", "三种文化", "七彩导师助成长", "一个党员一面旗"])
 def test_numeral_phrases_that_are_not_formulas(core):
     assert not is_formula(core)
+
+
+@pytest.mark.parametrize("text,formula", [("学校全面推进五育并举", "五育并举"),
+                                          ("拉布这几天还在涉港问题上，对华挥出“三板斧”：", "三板斧")])
+def test_no_members_from_characters_that_are_not_initials(nlp, text, formula):
+    assert attr(nlp, text, "FORMULA", formula, "expansion") is None
 
 
 def test_one_one_coinage_needs_a_practice_word(nlp):
