@@ -101,8 +101,9 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         s, e = m.start(), m.end()
         if s in starts and (
                 e in ends or not HAN.match(text[e:e + 1] or "a") or len(m.group(0)) >= 3
-                or re.match(r"主义|思想|理论", text[e:e + 2])):
+                or re.match(r"主义|思想|理论", text[e:e + 2]) or text[e:e + 2] in R.common_words()):
             found.setdefault((s, e), None)   # 陈云, not 陈云霞; 马克思 in 马克思主义 counts (SPEC), so does 黄|大年式
+            # and 刘邦|故里 when pkuseg glues the next word's first character (刘邦故|里)
     for m in COHORT_CUE.finditer(text):
         e = forward(text, m.end(), starts, ends) if m.end() in starts else None
         if e is not None and e in ends:

@@ -486,6 +486,12 @@ def test_known_figures_inside_an_ideology_name(nlp):
     assert {("PERSON", "马克思"), ("PERSON", "列宁"), ("PERSON", "毛泽东"), ("PERSON", "邓小平")} <= got
 
 
+def test_known_figures_when_pkuseg_glues_the_next_word(nlp):
+    got = ents(nlp, "也被称为“彭祖故国、刘邦故里、项羽故都”。音乐会在贝多芬声乐曲《放弃》中拉开帷幕")
+    assert {("PERSON", "彭祖"), ("PERSON", "刘邦"), ("PERSON", "项羽"), ("PERSON", "贝多芬")} <= got
+    assert ("PERSON", "陈云") not in ents(nlp, "陈云霞老师发言")
+
+
 def test_surname_with_a_title_is_a_person(nlp):
     got = ents(nlp, "游客李女士告诉记者，温先生说，刑警大队冯警官提醒")
     assert {("PERSON", "李女士"), ("PERSON", "温先生"), ("PERSON", "冯警官")} <= got
