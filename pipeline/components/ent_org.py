@@ -381,7 +381,9 @@ def _soft_inside(text: str, tokens, j: int, sfx: str) -> bool:
         return False
     prev = text[tokens[j - 1][0]:ps]
     pos = R.common_words().get(prev)
-    return prev not in SOFT_STOPS and _is_name_token(prev) and (pos is None or pos[:1] in ("n", "s") or prev in R.gazetteer())
+    if prev in SOFT_STOPS:
+        return _soft_inside(text, tokens, j - 1, sfx)   # 国际|合作|联合|实验室: two such verbs after a noun
+    return _is_name_token(prev) and (pos is None or pos[:1] in ("n", "s") or prev in R.gazetteer())
 
 
 def _new_name_starts(text: str, start: int, piece: str) -> bool:

@@ -35,7 +35,7 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
     out = []
     for m in rx.finditer(text):
         s, e = m.start(), m.end()
-        if s not in starts:
+        if s not in starts and not (e in ends and _glued_after_word(text, s, starts)):
             continue
         if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
             continue   # 民主党|派: the listed name is the first part of a longer word
@@ -82,6 +82,12 @@ def media_names(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, 
                 continue
             out.append((s, e, "ORG"))
     return out
+
+
+def _glued_after_word(text: str, s: int, starts: set[int]) -> bool:
+    """贯彻党|中央: pkuseg glued a dictionary word to the first character of the name."""
+    ts = max((x for x in range(max(0, s - 4), s) if x in starts), default=None)
+    return ts is not None and s - ts >= 2 and text[ts:s] in R.common_words()
 
 
 UMBRELLAS = ("联合国", "欧盟", "东盟", "非盟", "国务院", "中共中央", "全国人大", "全国政协")
@@ -214,6 +220,7 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
     return out
 
 
+TEAM_UNITS = ("工作站", "服务站", "分站", "服务队", "志愿队", "突击队", "特勤队", "先锋队", "宣讲团", "服务团", "实践团", "支教团")
 BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心", "监管分局")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
@@ -244,7 +251,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
         if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[ends_at.get(s, s):s]) \
                 and text[ends_at.get(s, s):s] not in ("和", "与", "及", "暨"):
             continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
-        k, gap, verb = index.get(e), 0, False
+        k, gap, verb, member = index.get(e), 0, False, False
         while k is not None and k < len(tokens) and gap <= 2:
             a, b = tokens[k]
             tok = text[a:b]
@@ -254,16 +261,20 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
                 and tok not in R.word_set("ent_roles.txt")
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
+            team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
+            unit = (unit and not member) or team
             new = max(ends_here, default=b if unit else None)
+            if member and not team:
+                new = None   # 学院|学生|会: a member noun leads only to a team or a station
             if new is not None and b - s <= MAX_ORG + 6 and (s, new) not in seen:
                 seen.add((s, new))
                 out.append((s, new, "ORG"))
                 todo.append((s, new))
                 break
             if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
-                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") \
-                    or tok in PERSON_NOUN or gap == 2:
+                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") or gap == 2:
                 break
+            member = member or tok in PERSON_NOUN
             verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn")   # 高度|重视|学院所: after a verb only a unit word
             gap += 1
             k += 1

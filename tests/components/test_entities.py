@@ -304,7 +304,8 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("智能化开采研究中心结合中心智能化创新成果", "智能化开采研究中心结合中心"),
     ("支持和配合好离退休党工委的工作", "好离退休党工委"),                   # 配合好: a verb's complement, not the name
     ("IT之家9月30日消息 据外媒报道，日本现存的", "外媒"),                     # a generic credit is not an outlet
-    ("【文化校庆】学校举办校庆活动", "文化校庆"),                               # a topic tag                             # 部署 is a verb, not an organ
+    ("【文化校庆】学校举办校庆活动", "文化校庆"),                               # a topic tag
+    ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team                             # 部署 is a verb, not an organ
 ]
 
 
@@ -689,6 +690,11 @@ ORG_CHAINS = [   # a unit written after a named body joins it; the whole name as
     ("建筑与设计学院实验教学中心结合学院专业特点", "建筑与设计学院实验教学中心"),
     ("徐州市财政局政府采购管理处处长张海", "徐州市财政局政府采购管理处"),
     ("安全系全体学生参加会议，BXS社团指导老师张立江主持", "BXS社团"),
+    ("数学学院学生党员工作站与出版社共同举办", "数学学院学生党员工作站"),       # a member noun before a station
+    ("张兴永共同为数学建模协会校友服务分站揭牌", "数学建模协会校友服务分站"),
+    ("支部全体党员、计算机学院奔腾特勤队骨干成员参加活动", "计算机学院奔腾特勤队"),
+    ("重点介绍了江苏省微生物采矿国际合作联合实验室申请与获批", "江苏省微生物采矿国际合作联合实验室"),   # two soft verbs
+    ("应“深入贯彻党中央、国务院决策部署", "党中央"),                               # 贯彻党|中央: a glued listed name
 ]
 
 
