@@ -476,6 +476,11 @@ def test_company_named_with_its_head_is_an_org_alone_too(nlp):
     assert ("ORG", "苹果") not in ents(nlp, "他买了两斤苹果")
 
 
+def test_foreign_states_regions_and_cities(nlp):
+    got = ents(nlp, "英国汉普郡的一位女孩在怀特岛演出，她在波尔多街头走红，后来去了加州和西伯利亚。")
+    assert {("GPE", "汉普郡"), ("GPE", "怀特岛"), ("GPE", "波尔多"), ("GPE", "加州"), ("GPE", "西伯利亚")} <= got
+
+
 def test_regions_and_a_place_at_the_very_end(nlp):
     got = ents(nlp, "江南水乡，关中平原，秦岭以南，东北平原")
     assert {("GPE", "江南"), ("GPE", "关中平原"), ("GPE", "秦岭"), ("GPE", "东北平原")} <= got
