@@ -142,10 +142,17 @@ def backward(text: str, q: int, starts: set[int]) -> int | None:
                and (plausible(text, s, q) or (s in starts and (one_token(text, s, q, starts) or clause_start(text, s))
                                                and plausible(text, s, q, True, one_token(text, s, q, starts) and clause_start(text, s))))
                and (q - s < 4 or surname_at(text, s) == 2) and not name_like_word(text[s:q])]
+    if q >= 3 and _surname_and_adverb(text, q - 3, q, starts):
+        options.append(q - 3)   # 系|王|高新|副教授: the given name is a dictionary adverb, the post closes it
     for s in options:
         if s in starts:
             return s
     return None
+
+
+def _surname_and_adverb(text: str, s: int, q: int, starts: set[int]) -> bool:
+    return s in starts and s + 1 in starts and surname_at(text, s) == 1 and R.common_words().get(text[s + 1:q]) == "d" \
+        and text[s] not in PREP_SURNAMES and plausible(text, s, q, True)
 
 
 def clause_start(text: str, s: int) -> bool:
@@ -238,6 +245,7 @@ def foreign_name(text: str, p: int, e: int, ends: set[int]) -> bool:
 
 
 GLUED_HEADS = ("大学", "学院", "中学", "小学", "医院", "公司", "集团", "党委", "研究院", "研究所")
+GLUED_HEAD_CHARS = "系院部处科室"   # one-character heads: split only when a post or a cue follows the name
 
 
 def split_glued_heads(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -247,9 +255,12 @@ def split_glued_heads(text: str, tokens: list[tuple[int, int]]) -> list[tuple[in
     for k, (a, b) in enumerate(tokens):
         tok = text[a:b]
         head = tok[:-1] if 3 <= len(tok) <= 4 and tok[:-1] in GLUED_HEADS else None
+        head = head or (tok[0] if len(tok) == 2 and tok[0] in GLUED_HEAD_CHARS else None)   # 工程|系王|高新|副教授
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if head and nxt and nxt[0] == b and 1 <= nxt[1] - nxt[0] <= 2 and surname_at(text, a + len(head)) == 1 \
-                and HAN.match(text[nxt[0]]) and text[nxt[0]:nxt[1]] not in R.common_words() and k > 0 and tokens[k - 1][1] == a:
+                and HAN.match(text[nxt[0]]) and k > 0 and tokens[k - 1][1] == a \
+                and (text[nxt[0]:nxt[1]] not in R.common_words() and len(head) > 1
+                     or role_regex().match(text, nxt[1]) or cue_regex().match(text, nxt[1])):
             out += [(a, a + len(head)), (a + len(head), b)]
         else:
             out.append((a, b))

@@ -396,6 +396,7 @@ PERSONS = [   # (sentence, name, role or None)
     ("资源建设部主任张浴日、技术支持部主任鲍劼", "张浴日", "主任"),             # 张浴|日|、: closed by the list
     ("南京信息工程大学刘玉宝教授及罗京佳、国家民用无人驾驶航空试验区顾问刘杰", "罗京佳", None),   # the list goes on after a title
     ("国泰君安证券产业投资部投资总监侍相宇分别作了发言", "侍相宇", "总监"),     # 总监侍|相宇: a rare surname glued to the post
+    ("本次会议由道桥与地下工程系王高新副教授主持", "王高新", "副教授"),         # 系王|高新: a glued head, an adverb as given name
 ]
 
 
@@ -700,6 +701,7 @@ ORG_CHAINS = [   # a unit written after a named body joins it; the whole name as
     ("支部全体党员、计算机学院奔腾特勤队骨干成员参加活动", "计算机学院奔腾特勤队"),
     ("重点介绍了江苏省微生物采矿国际合作联合实验室申请与获批", "江苏省微生物采矿国际合作联合实验室"),   # two soft verbs
     ("应“深入贯彻党中央、国务院决策部署", "党中央"),                               # 贯彻党|中央: a glued listed name
+    ("本次会议由道桥与地下工程系王高新副教授主持", "道桥与地下工程系"),           # 道桥 is not in the dictionary
 ]
 
 
