@@ -294,6 +294,9 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     pre = text[start:sfx_start]
     if re.match(r"[A-Z]\d{2,4}", text[te:te + 5]):
         return False  # 矿业科学中心A200: a building and its room
+    if sfx in ("国重", "省重"):   # 深|地|国重, 煤炭国重: a key lab's short form, its field written before it
+        return 2 <= len(pre) <= 4 and common.get(pre, "n")[:1] == "n" and re.fullmatch(r"[\u4e00-\u9fff]+", pre) is not None \
+            and (start == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - 1]) or text[start - 1] in "和与及的")
     if sfx in STUDENT_BODY_HEADS and re.match(r"副?主席", text[te:te + 3]) and not _has_place(pre) \
             and all(t in common for t in (body or [pre]) if len(t) >= 2):
         return False  # 公益服务发展中心主席: a student body of the college, its name is part of the post

@@ -305,7 +305,8 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("支持和配合好离退休党工委的工作", "好离退休党工委"),                   # 配合好: a verb's complement, not the name
     ("IT之家9月30日消息 据外媒报道，日本现存的", "外媒"),                     # a generic credit is not an outlet
     ("【文化校庆】学校举办校庆活动", "文化校庆"),                               # a topic tag
-    ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team                             # 部署 is a verb, not an organ
+    ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team
+    ("“太行之阳河水东，莘莘学子救国重劳工……”", "莘莘学子救国重"),                             # 部署 is a verb, not an organ
 ]
 
 
@@ -702,6 +703,9 @@ ORG_CHAINS = [   # a unit written after a named body joins it; the whole name as
     ("重点介绍了江苏省微生物采矿国际合作联合实验室申请与获批", "江苏省微生物采矿国际合作联合实验室"),   # two soft verbs
     ("应“深入贯彻党中央、国务院决策部署", "党中央"),                               # 贯彻党|中央: a glued listed name
     ("本次会议由道桥与地下工程系王高新副教授主持", "道桥与地下工程系"),           # 道桥 is not in the dictionary
+    ("工程博士要充分利用学院、深地国重这两个平台", "深地国重"),                   # a key lab's short form
+    ("院长张吉雄，煤炭国重常务副主任黄炳香", "煤炭国重"),
+    ("学校专门成立工程博士教指委来制定课程内容", "工程博士教指委"),
 ]
 
 
