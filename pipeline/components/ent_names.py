@@ -52,7 +52,7 @@ def plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool
     bad = STRICT_BAD if whole_token else BAD_GIVEN
     if not sl or any(c in bad for c in name[sl:]):
         return False
-    if name in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
+    if name in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END and not _zhou_name(name):
         return False
     if R.gazetteer().get(name[1:], "county").startswith(("country", "province", "city")) and not (whole_token and len(name) == 3):
         return False  # 但法国, 在广西 (but 康重庆教授 at the start of a clause is a name)
@@ -65,6 +65,11 @@ def plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool
     if role_regex().search(name, 1):
         return False
     return True
+
+
+def _zhou_name(name: str) -> bool:
+    """孙长州: 州 ends a three-character given name when the rest is no place (江|苏州, 张|广州 are places)."""
+    return len(name) == 3 and name[-1] == "州" and name[1:] not in R.gazetteer() and name[1] + "州市" not in R.gazetteer()
 
 
 def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
@@ -106,7 +111,8 @@ def closed_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | No
     """After a post, three characters closed by a separator are a name even when the given name is an
     ordinary word (副会长王以丹、…, 主席朱如意、…, 副书记王将、 is too short to tell)."""
     e = p + 3
-    if p not in starts or e not in ends or surname_at(text, p) != 1:
+    glued = p not in starts and p + 1 in starts   # 支部|委员段|忠诚|、: the surname glued to the post
+    if not (p in starts or glued) or e not in ends or surname_at(text, p) != 1:
         return None
     if not re.match(r"[，、。；;,（(]|等|和|与|及", text[e:e + 1]):
         return None

@@ -250,17 +250,20 @@ def _dotted_anywhere(text: str, found: dict, starts: set[int], ends: set[int]) -
     character on both sides is a transliteration character, and it starts and ends on token edges."""
     if "·" not in text and "•" not in text:
         return
-    chars = R.word_set("ent_translit.txt")
+    chars = R.word_set("ent_translit.txt") | R.word_set("ent_translit_dotted.txt")
     ordered = sorted(starts)
     for m in re.finditer(r"[·•]", text):
         k = bisect.bisect_left(ordered, m.start())
         p = ordered[k - 1] if k else None   # the nearest token start: 基于|冯·诺依曼
+        while p is not None and k >= 2 and m.start() - ordered[k - 2] <= 8 and all(c in chars for c in text[ordered[k - 2]:p]):
+            k -= 1
+            p = ordered[k - 1]   # 艾孜|提力|吾|麦尔·吐尔洪: a long first name cut into several tokens
         e = m.end()
         while e < len(text) and (text[e] in chars or text[e] in "·•") and e - m.end() < 8:
             e += 1
         while e > m.end() + 1 and e not in ends:
             e -= 1
-        if p is not None and m.start() - p <= 5 and all(c in chars for c in text[p:m.start()]) and e - m.end() >= 2 \
+        if p is not None and m.start() - p <= 8 and all(c in chars for c in text[p:m.start()]) and e - m.end() >= 2 \
                 and e in ends and not any(a < e and p < b for a, b in found):
             if text[p:m.start()] in R.common_words() and p > 0 and HAN.match(text[p - 1]) \
                     and text[p - 1] not in "的是和与及向对给被让叫名为由":

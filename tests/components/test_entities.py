@@ -398,6 +398,9 @@ PERSONS = [   # (sentence, name, role or None)
     ("南京信息工程大学刘玉宝教授及罗京佳、国家民用无人驾驶航空试验区顾问刘杰", "罗京佳", None),   # the list goes on after a title
     ("国泰君安证券产业投资部投资总监侍相宇分别作了发言", "侍相宇", "总监"),     # 总监侍|相宇: a rare surname glued to the post
     ("本次会议由道桥与地下工程系王高新副教授主持", "王高新", "副教授"),         # 系王|高新: a glued head, an adverb as given name
+    ("城乡规划系教师党支部副书记邓元媛、支部委员段忠诚、周宏轩", "段忠诚", "支部委员"),   # 委员段|忠诚: a glued post
+    ("培训中心党支部孙长州同志、刘帅同志等", "孙长州", None),                 # 州 ends a given name that is no place
+    ("矿业工程学院艾孜提力吾麦尔·吐尔洪同学说", "艾孜提力吾麦尔·吐尔洪", None),   # a long Uyghur first name
 ]
 
 
@@ -504,6 +507,12 @@ def test_surname_with_a_title_is_a_person(nlp):
     got = ents(nlp, "游客李女士告诉记者，温先生说，刑警大队冯警官提醒")
     assert {("PERSON", "李女士"), ("PERSON", "温先生"), ("PERSON", "冯警官")} <= got
     assert not [t for l, t in ents(nlp, "老先生很高兴，各位先生女士") if l == "PERSON"]
+
+
+def test_places_ending_in_zhou_are_not_names(nlp):
+    got = ents(nlp, "江苏州市举办活动，记者张广州报道")
+    assert ("PERSON", "江苏州") not in got and ("PERSON", "张广州") not in got
+    assert ("PERSON", "合作") not in ents(nlp, "美国总统拜登合作")   # dot-only characters never extend a run after a post
 
 
 def test_speech_verb_is_not_a_given_name(nlp):
