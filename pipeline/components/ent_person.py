@@ -27,7 +27,8 @@ from .spans import occurrences
 COUNT_CUE = re.compile(r"(?:等(?=[二三四五六七八九十两\d]))?[二三四五六七八九十两\d]+[位名](?:优秀|青年|学生|新生)?(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部)")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
 FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
-                 "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长")
+                 "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长", "外相", "党魁",
+                 "党首", "财相", "总督")
 FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
 PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
             "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员",
@@ -122,6 +123,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     _between_posts(text, found, starts)
     _anonymised(text, found, starts, ends)
     _byline(text, found, starts)
+    _photo_credit(text, found, starts)
     _foreign_with_cues(text, found, starts, ends)
     _dotted_anywhere(text, found, starts, ends)
     _surname_with_title(text, found, starts)
@@ -190,6 +192,17 @@ def _byline(text: str, found: dict, starts: set[int]) -> None:
     for m in BYLINE_RE.finditer(text):
         s, e = m.start(1), m.end(1)
         if s > 1 and text[s - 2] in "。！？!?”\"" and s in starts and plausible(text, s, e, True):
+            found.setdefault((s, e), None)
+
+
+PHOTO_CREDIT_RE = re.compile(r"(?:^|[ \u3000员者队])([\u4e00-\u9fff]{2,3})[ \u3000]*(?:摄影?|供图)(?=[ \u3000]*(?:$|[\n）)]))", re.M)
+
+
+def _photo_credit(text: str, found: dict, starts: set[int]) -> None:
+    """A name crediting a photo at the end of its caption (城市摄影队 周斌 摄, 通讯员刘娟 摄)."""
+    for m in PHOTO_CREDIT_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if s in starts and plausible(text, s, e, True) and not any(a < e and s < b for a, b in found):
             found.setdefault((s, e), None)
 
 

@@ -401,6 +401,9 @@ PERSONS = [   # (sentence, name, role or None)
     ("城乡规划系教师党支部副书记邓元媛、支部委员段忠诚、周宏轩", "段忠诚", "支部委员"),   # 委员段|忠诚: a glued post
     ("培训中心党支部孙长州同志、刘帅同志等", "孙长州", None),                 # 州 ends a given name that is no place
     ("矿业工程学院艾孜提力吾麦尔·吐尔洪同学说", "艾孜提力吾麦尔·吐尔洪", None),   # a long Uyghur first name
+    ("雨游黄鹤楼照样开心。城市摄影队 周斌 摄\n阿根廷", "周斌", None),          # a photo credit
+    ("而在这背后，英国现任外相拉布也很活跃。", "拉布", "外相"),                   # more foreign posts
+    ("英国方面，是前保守党党魁施志安，他一直力主", "施志安", "党魁"),
 ]
 
 
@@ -513,6 +516,7 @@ def test_places_ending_in_zhou_are_not_names(nlp):
     got = ents(nlp, "江苏州市举办活动，记者张广州报道")
     assert ("PERSON", "江苏州") not in got and ("PERSON", "张广州") not in got
     assert ("PERSON", "合作") not in ents(nlp, "美国总统拜登合作")   # dot-only characters never extend a run after a post
+    assert not [t for l, t in ents(nlp, "具体为 1200 万主摄 +6400 万超广角") if l == "PERSON"]   # 主摄 is a camera
 
 
 def test_speech_verb_is_not_a_given_name(nlp):
