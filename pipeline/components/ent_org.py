@@ -259,8 +259,15 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
     return start, body
 
 
+APPOSITIVE = ("平台", "巨头", "龙头", "头部", "企业", "厂商", "运营商", "供应商", "服务商", "独角兽", "公司")
+
+
 def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int | None:
     """Drop a generic lead (学院教授委员会) or a stray character (建成|宁化一中); None when a qualifier rules it out."""
+    if text[sfx_start:sfx_start + 2] in ("科技", "公司", "集团", "股份") or text.startswith("有限公司", sfx_start):
+        cut = max((b for a, b in tokens if start <= a and b < sfx_start and text[a:b] in APPOSITIVE), default=None)
+        if cut is not None and any(text[a:b] not in R.common_words() for a, b in tokens if cut <= a and b <= sfx_start):
+            start = cut   # 行业头部平台|同盾科技, 科技巨头|苹果公司: a description in apposition before the company's name
     for lead in sorted(LEAD_GENERIC, key=len, reverse=True):
         if text.startswith(lead, start) and start + len(lead) < sfx_start:
             start += len(lead)
