@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from . import ent_resources as R
+from .spans import occurrences
 
 @lru_cache(maxsize=1)
 def _region_re() -> re.Pattern:
@@ -75,7 +76,27 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             i += hit
         else:
             i += 1
-    return sorted(out + regions)
+    return sorted(out + regions + find_villages(text, out, starts))
+
+
+VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}?村(?![民委级庄落长里口头])")
+
+
+def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int]) -> list[tuple[int, int, str]]:
+    """A village written right after its county or town (灵璧县|灵光村, 虞姬镇|桃源村), and its other mentions alone."""
+    names = set()
+    for _, e, _ in places:
+        m = VILLAGE_RE.match(text, e)
+        if m and text[e - 1] in "县镇乡区" and e in starts:
+            v = m.group(0)[:-1]
+            if not set(v) & set("的和与及在是了对为") and R.common_words().get(v, "n")[:1] == "n":
+                names.add(m.group(0))
+    out = []
+    for name in names:
+        for s in occurrences(text, name):
+            if s in starts and not text.startswith(("民", "委"), s + len(name)):
+                out.append((s, s + len(name), "GPE"))
+    return out
 
 
 ZONES = ("高新区", "高新技术产业开发区", "经开区", "经济技术开发区", "开发区", "工业园区", "新区", "自贸区")

@@ -490,6 +490,12 @@ def test_foreign_states_regions_and_cities(nlp):
     assert {("GPE", "汉普郡"), ("GPE", "怀特岛"), ("GPE", "波尔多"), ("GPE", "加州"), ("GPE", "西伯利亚")} <= got
 
 
+def test_villages_after_their_county_or_town(nlp):
+    got = ents(nlp, "团队成员在河南省兰考县裴寨村开展调研。随后在裴寨村召开座谈会，助力乡村振兴。")
+    assert ("GPE", "裴寨村") in got and ("GPE", "乡村") not in got
+    assert ("GPE", "振兴村") not in ents(nlp, "推进灵璧县振兴村庄建设")
+
+
 def test_regions_and_a_place_at_the_very_end(nlp):
     got = ents(nlp, "江南水乡，关中平原，秦岭以南，东北平原")
     assert {("GPE", "江南"), ("GPE", "关中平原"), ("GPE", "秦岭"), ("GPE", "东北平原")} <= got
