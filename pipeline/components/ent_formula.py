@@ -34,6 +34,8 @@ INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即(?![将使便时])|指(?![导出挥
 def count(f: str) -> int | None:
     if f.isdigit():
         return len(f)
+    if len(f) > 3 and f.endswith("一体"):
+        f = f[:-2]   # 五位一体, 五情一体: the members make one whole, 一 counts none of them
     m = re.match(r"[十百千万]{2,}", f)
     if m:
         return len(m.group(0))   # 十百千万工程: one member per magnitude
@@ -117,8 +119,10 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
     for m in QUOTED.finditer(text):
         core = _strip_generic(m.group(1))
         s, e = m.start(1), m.start(1) + len(core)
-        if is_formula(core) or (is_formula(core, listed=True) and _listed(text, s, e, count(core))):
-            out.append((s, e, "FORMULA"))
+        plus = re.fullmatch(r"[\u4e00-\u9fff]{1,4}[+＋]([\u4e00-\u9fff\d]{2,8})", core)
+        if is_formula(core) or (is_formula(core, listed=True) and _listed(text, s, e, count(core))) \
+                or (plus and is_formula(plus.group(1))):
+            out.append((s, e, "FORMULA"))   # “党建+五情一体”: a field joined by + to a formula is one coinage
     for m in S_METHOD.finditer(text):
         out.append((m.start(), m.end(), "FORMULA"))
     for m in NUM_OUTSIDE.finditer(text):

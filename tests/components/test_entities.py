@@ -469,6 +469,13 @@ def test_no_members_from_characters_that_are_not_initials(nlp, text, formula):
     assert attr(nlp, text, "FORMULA", formula, "expansion") is None
 
 
+def test_field_plus_formula_is_one_coinage(nlp):
+    got = ents(nlp, "形成了“党建+五情一体”工作法。推进“互联网+教育”发展")
+    assert ("FORMULA", "党建+五情一体") in got and ("FORMULA", "五情一体") not in got
+    assert not [t for l, t in got if l == "FORMULA" and "互联网" in t]
+    assert count("五位一体") == 5 and count("党建+五情一体") == 5
+
+
 def test_one_one_coinage_needs_a_practice_word(nlp):
     assert ("FORMULA", "一述一评") in ents(nlp, "会议采取一述一评的方式")
     assert not [t for l, t in ents(nlp, "他一笔一划地写，一起一伏") if l == "FORMULA"]
