@@ -196,7 +196,8 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     tail = text[after:after + 400]
     known = re.sub(r"[“”\"]", "", text[s:e]) in R.word_set("ent_formula_known.txt")
     got = _sane(_in_parentheses(tail, n)) or _sane(_after_intro(tail, n)) or _sane(_short_form_of(text, s, n)) \
-        or _sane(_list_before(text, s, n, loose=not known)) or _initials_before(text, s, n)
+        or _sane(_list_before(text, s, n, loose=not known)) or _initials_before(text, s, n) \
+        or _quoted_list_in_sentence(text, s, n, text[s:e])
     if got:
         return got, 3
     got = _sane(_children(s, n, sections, title_end, text[s:e]))
@@ -337,6 +338,20 @@ def _initials_before(text: str, s: int, n: int | None) -> list[str] | None:
     if lead and lead[-1] not in "是的为和与及在" and not any(lead[-k:] in common for k in (2, 3, 4)):
         return None   # a word must end right before the initials (实现|德智体美劳, not 对|华挥出“三板斧”)
     return list(chars)
+
+
+def _quoted_list_in_sentence(text: str, s: int, n: int | None, formula: str) -> list[str] | None:
+    """A quoted list of exactly n items earlier in the same sentence whose items share the formula's word
+    (将“亲情、乡情、校情、国情、世情”融入…，形成了“党建+五情一体”工作法)."""
+    if not n or n < 3:
+        return None
+    head = re.split(r"[。！？\n]", text[max(0, s - 300):s])[-1]
+    words = set(re.sub(rf"[{NUM}个体+＋\d“”\"]", "", formula))
+    for q in reversed(re.findall(r"[“\"]([^“”\"]{3,80})[”\"]", head)):
+        items = [x for x in re.split(r"[、，,]", q) if x]
+        if len(items) == n and all(len(x) <= 8 for x in items) and words and all(set(x) & words for x in items):
+            return items
+    return None
 
 
 SHORT_FORM = re.compile(r"[（(](?:以下)?简称[“\"‘「]?$")
