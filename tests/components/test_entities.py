@@ -308,6 +308,8 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("IT之家9月30日消息 据外媒报道，日本现存的", "外媒"),                     # a generic credit is not an outlet
     ("【文化校庆】学校举办校庆活动", "文化校庆"),                               # a topic tag
     ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team
+    ("奔赴军营报效祖国是荣耀一生的事", "荣耀"),                                   # brand names that are ordinary words are not listed
+    ("“生命史诗的黎明——寒武纪”科普进校园活动", "寒武纪"),
     ("“太行之阳河水东，莘莘学子救国重劳工……”", "莘莘学子救国重"),                             # 部署 is a verb, not an organ
 ]
 
@@ -358,6 +360,7 @@ ORG_YES = [
     ("IT之家9月30日消息 据外媒报道，日本现存的唯一一家", "IT之家"),
     ("以同盾科技为例，据新流财经此前报道，同盾科技", "新流财经"),
     ("直至行业头部平台同盾科技被传出解散整个爬虫部门", "同盾科技"),             # a description in apposition
+    ("贝莱德、摩根大通和高盛的分析师认为", "摩根大通"),                           # well-known companies without a head
 ]
 
 
