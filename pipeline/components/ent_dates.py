@@ -105,9 +105,10 @@ def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, i
             value = _iso("".join(str(CN_DIGITS[c]) for c in m.group(1))); ctx_y = int(value)
         elif kind == "range":
             years = re.findall(Y, m.group(0))
-            if years:
-                ctx_y = int(years[-1])
             months = re.findall(r"(\d{1,2})月", m.group(0))
+            span = len(years) == 2 and not months and int(years[1]) - int(years[0]) == 1
+            if years and not span:
+                ctx_y = int(years[-1])   # 2022-2023年 (an academic or working year) dates nothing after it
             if months:
                 ctx_m = int(months[-1])
         elif kind in ("cn_ymd", "cn_ym"):
