@@ -260,6 +260,10 @@ def split_glued_heads(text: str, tokens: list[tuple[int, int]]) -> list[tuple[in
     out = []
     for k, (a, b) in enumerate(tokens):
         tok = text[a:b]
+        cut = re.match(r"[()（）\[\]【】“”\"'‘’《》、，,。；;：:！？]+(?=[\u4e00-\u9fff])", tok)
+        if cut and len(tok) > cut.end():
+            out += [(a, a + cut.end()), (a + cut.end(), b)]   # )物|联网: a bracket glued to the next word
+            continue
         head = tok[:-1] if 3 <= len(tok) <= 4 and tok[:-1] in GLUED_HEADS else None
         head = head or (tok[0] if len(tok) == 2 and tok[0] in GLUED_HEAD_CHARS else None)   # 工程|系王|高新|副教授
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None

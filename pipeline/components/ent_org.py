@@ -229,7 +229,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
         inside = inside or (sfx.endswith(PARTY_HEADS) and piece in MEMBER_GROUPS + ("本科",) and (start == sfx_start or body and cohort))
         if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
-            if (piece == "与" or (piece == "和" and sfx in GUILD_HEADS)) and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
+            if (piece == "与" or (piece == "和" and (sfx in GUILD_HEADS or sfx.endswith(("研究院", "研究所", "研究中心")))))\
+                    and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
                 start, j = tokens[j - 1][0], j - 2   # 力学与土木工程学院, 旅游与国土资源学院 (旅游 is a verb)
                 body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
                 continue
@@ -268,6 +269,11 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
         cut = max((b for a, b in tokens if start <= a and b < sfx_start and text[a:b] in APPOSITIVE), default=None)
         if cut is not None and any(text[a:b] not in R.common_words() for a, b in tokens if cut <= a and b <= sfx_start):
             start = cut   # 行业头部平台|同盾科技, 科技巨头|苹果公司: a description in apposition before the company's name
+    for a, b in tokens:
+        if start <= a < sfx_start and a > start and text.startswith(("中共中央", "国务院", "全国人大", "全国政协"), a) \
+                and text[start:a] in R.gazetteer():
+            start = a   # 西安市|中共中央党史和文献研究院: a national body takes no place before it
+            break
     for lead in sorted(LEAD_GENERIC, key=len, reverse=True):
         if text.startswith(lead, start) and start + len(lead) < sfx_start:
             start += len(lead)
