@@ -54,14 +54,17 @@ def plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool
         return False
     if name in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END and not _zhou_name(name):
         return False
+    if text[e - 1:e + 2] in ("党支部", "党总支") or text[e - 1:e + 1] in ("党委", "团委", "支部", "总支"):
+        return False   # 教师第五|党|支部: the last character starts a branch's head
     if R.gazetteer().get(name[1:], "county").startswith(("country", "province", "city")) and not (whole_token and len(name) == 3):
         return False  # 但法国, 在广西 (but 康重庆教授 at the start of a clause is a name)
     if len(name) == 3 and sl == 1 and name[:2] in R.common_words() and not single:
         return False  # 强化工, 师生工 (but 路易霖 kept as one token before a post is a name)
     if name[sl:] in R.word_set("ent_person_stop.txt") or name in R.word_set("ent_person_stop.txt"):
         return False
-    if R.common_words().get(name[sl:], "n")[:1] in (WHOLE_TOKEN_POS if whole_token and len(name) == 3 else FUNCTION_POS):
-        return False  # 向大家, 班学习: the "given name" is a function word or verb (but 冯平安, 朱如意 are names)
+    if R.common_words().get(name[sl:], "n")[:1] in (WHOLE_TOKEN_POS if whole_token and len(name) == 3 else FUNCTION_POS) \
+            and not (whole_token and len(name) == 3 and name[1] == name[2]):
+        return False  # 向大家, 班学习: the "given name" is a function word or verb (but 冯平安, 朱如意, 李双双 are names)
     if role_regex().search(name, 1):
         return False
     return True
@@ -86,7 +89,8 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
         e = p + L
         one = L == 3 and p in starts and e in ends and not any(x in starts for x in range(p + 1, e)) \
             and text[e - 1] not in BAD_GIVEN   # 宋冰作|专题培训: a verb after a two-character name
-        if e > len(text) or not (plausible(text, p, e) or one and plausible(text, p, e, True)):
+        glued = L == sl + 2 and e < len(text) and e not in ends and e - 1 in starts and p in starts and _glued_word_after(text, e, ends)
+        if e > len(text) or not (plausible(text, p, e) or (one and plausible(text, p, e, True)) or glued and plausible(text, p, e, True, True)):
             continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
         if L == sl + 2 and e not in ends and text[e:e + 1] == "等" and e + 1 in ends and p in starts:
             return e   # 方跃|平等|进行: the name's last character is glued to 等
@@ -94,11 +98,18 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
             continue  # 齐超发言: the third character starts the next word
         if L == sl + 1 and text[e - 1:e + 1] in R.common_words() and not (p in starts and e in ends and _word_at(text, e, ends)):
             continue  # 向同|学们: the given character belongs to the next word (but 赵超|出席 is split there)
+        if glued:
+            return e   # 党委书记李长|贵带队: the given name's last character glued to the next word (带队)
         if e in ends or best is None:
             best = e if best is None or e in ends else best
             if e in ends:
                 return e
     return best
+
+
+def _glued_word_after(text: str, e: int, ends: set[int]) -> bool:
+    q = next((x for x in range(e + 1, min(len(text), e + 4) + 1) if x in ends), None)
+    return q is not None and q - e >= 2 and text[e:q] in R.common_words() and R.common_words()[text[e:q]][:1] not in FUNCTION_POS
 
 
 def _word_at(text: str, i: int, ends: set[int]) -> bool:

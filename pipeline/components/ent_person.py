@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from . import ent_resources as R
-from .ent_names import (BAD_GIVEN, HAN, PREP_SURNAMES, STRICT_BAD, backward, clause_start, closed_name, cue_regex, dotted_name,
+from .ent_names import (SPEECH_AFTER, BAD_GIVEN, HAN, PREP_SURNAMES, STRICT_BAD, backward, clause_start, closed_name, cue_regex, dotted_name,
                         foreign_name, forward, name_like_word, one_token, plausible, rare_surname_name, role_regex, single_token,
                         surname_at, translit)
 from .ent_person_lists import extend_lists, name_lists, table_names
@@ -35,7 +35,8 @@ PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学"
             "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人", "籍",
             "负责同志", "女儿", "儿子", "妻子", "丈夫", "父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶",
             "音乐家", "作曲家", "画家", "书法家", "作家", "诗人", "艺术家", "科学家", "歌手", "演员", "导演", "音乐人")
-COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青年|女生|男生)?(?:——)?")   # 90后彭静旋
+COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青年|女生|男生)?(?:——)?"   # 90后彭静旋
+                        r"|(?<![\d-])\d{2,4}(?:-\d{1,2})?班|(?<!\d)(?:19|20)?\d{2}级")   # 金融学2018-3班郑书青, 2019级李某
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
 BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
@@ -79,6 +80,10 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     for m in cue_regex().finditer(text):
         cs = m.start()
         if cs not in ends:
+            continue
+        if text[cs - 1:cs] == "作" and SPEECH_AFTER.match(text, cs) and cs - 3 >= 0 and cs - 3 in starts \
+                and plausible(text, cs - 3, cs - 1):
+            found.setdefault((cs - 3, cs - 1), None)   # 刘畅作|总结发言: 作 is the verb before the speech
             continue
         for s in (cs - 3, cs - 2):
             if s >= 0 and (text[s] in PREP_SURNAMES and s + 1 in starts or name_like_word(text[s:cs])):
@@ -168,8 +173,9 @@ def _between_posts(text: str, found: dict, starts: set[int]) -> None:
     roles = list(role_regex().finditer(text))
     for m1, m2 in zip(roles, roles[1:]):
         s, e = m1.end(), m2.start()
+        one = not any(x in starts for x in range(s + 1, e))   # 组长|程志红|教授: one token between two posts
         if 2 <= e - s <= 3 and s in starts and e in starts and surname_at(text, s) and \
-                plausible(text, s, e, True) and not any(a < e and s < b for a, b in found):
+                plausible(text, s, e, True, one) and not any(a < e and s < b for a, b in found):
             found[(s, e)] = _post_value(m1)
 
 

@@ -3,6 +3,7 @@ more name-shaped items closed by 等/a count/punctuation, and the name column of
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import ent_resources as R
@@ -124,8 +125,11 @@ def name_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> None
     (程维军、查富海、祝晓航、高鑫羽等四名本科生; 由胡裕琛、于鹏浩、…、李涛等组成): every item is 2-3
     characters on token edges, not a dictionary word, a place or an organisation, and at least 60% of
     them read as names with a known surname (靖建哲 in a list of five is a name too)."""
-    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,}", text):
-        seps = [m.start() + k for k, c in enumerate(m.group(0)) if c == "、"]
+    plain = re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,}", text)
+    mixed = (m for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}[、，])*[\u4e00-\u9fff]{2,3}，(?:[\u4e00-\u9fff]{2,3}[、，])*[\u4e00-\u9fff]{2,3}(?=\d+[位名])", text))
+    for m in itertools.chain(plain, mixed):
+        seps = [m.start() + k for k, c in enumerate(m.group(0)) if c in "、，"]
+        commas = "，" in m.group(0)
         first_end = seps[0]
         first = next(((s0, first_end) for s0 in (first_end - 3, first_end - 2)   # the longest plausible tail
                       if s0 >= m.start() and s0 in starts and plausible(text, s0, first_end)), None)
@@ -143,6 +147,10 @@ def name_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> None
         items.append((last, le))
         if len(items) < 3 or not all(_shaped(text, a, b, starts, ends) for a, b in items):
             continue
+        if commas:   # 王子豪、常苏萌，刘丽、郭鑫，夏雨庭5位同学: a list broken by commas only when its count closes it
+            count = re.match(r"(\d+)[位名]", text[le:le + 4])
+            if not count or int(count.group(1)) != len(items):
+                continue
         named = sum(plausible(text, a, b) or one_token(text, a, b, starts) and plausible(text, a, b, True) for a, b in items)
         if named < max(3, 0.6 * len(items)):
             continue

@@ -411,6 +411,14 @@ PERSONS = [   # (sentence, name, role or None)
     ("培训中心党支部孙长州同志、刘帅同志等", "孙长州", None),                 # 州 ends a given name that is no place
     ("矿业工程学院艾孜提力吾麦尔·吐尔洪同学说", "艾孜提力吾麦尔·吐尔洪", None),   # a long Uyghur first name
     ("雨游黄鹤楼照样开心。城市摄影队 周斌 摄\n阿根廷", "周斌", None),          # a photo credit
+    ("19级城乡规划专业研究生李双双、刘晓晖，18级本科生陈婉婷", "李双双", None),   # a reduplicated given name
+    ("学校教学咨询专家组组长程志红教授，江苏省教学名师", "程志红", "组长"),       # one token, though 程志 is a word
+    ("学工办党支部书记项青老师表示", "项青", "党支部书记"),                        # rarer surnames after a post
+    ("国防大学研究生院副院长全勇教授、王宏德教授等", "全勇", "副院长"),
+    ("公共管理学院院长王义保、党委书记李长贵带队赴北京调研", "李长贵", "党委书记"),   # 李长|贵带队
+    ("刘畅作总结发言，他讲述了自身对影片的感想", "刘畅", None),                     # 作 is the verb before the speech
+    ("金融学2018-3班郑书青代表第三届领导力获奖者发言", "郑书青", None),             # a class before the name
+    ("随后人工智能22-3班王子豪、常苏萌，刘丽、郭鑫，夏雨庭5位同学分别汇报", "刘丽", None),   # a count closes a comma list
     ("而在这背后，英国现任外相拉布也很活跃。", "拉布", "外相"),                   # more foreign posts
     ("英国方面，是前保守党党魁施志安，他一直力主", "施志安", "党魁"),
 ]
@@ -534,6 +542,15 @@ def test_surname_with_a_title_is_a_person(nlp):
     got = ents(nlp, "游客李女士告诉记者，温先生说，刑警大队冯警官提醒")
     assert {("PERSON", "李女士"), ("PERSON", "温先生"), ("PERSON", "冯警官")} <= got
     assert not [t for l, t in ents(nlp, "老先生很高兴，各位先生女士") if l == "PERSON"]
+
+
+@pytest.mark.parametrize("text,bad", [("教师第五党支部书记王焕光老师表示", "第五党"),
+                                      ("于广云向获得“阅读之星”荣誉称号的同学表达祝贺", "荣誉"),
+                                      ("我校就读，2014年博士毕业于中国人民大学", "毕业于"),
+                                      ("辅导员张琳走进学生宿舍楼，为刚入校的新生", "宿舍楼"),
+                                      ("交流会上，王春洁、余苇苇等同学分别谈到了", "会上")])
+def test_words_next_to_new_name_cues_are_not_names(nlp, text, bad):
+    assert ("PERSON", bad) not in ents(nlp, text)
 
 
 def test_places_ending_in_zhou_are_not_names(nlp):
