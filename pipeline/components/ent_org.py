@@ -184,9 +184,11 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
     if ks < sfx_start:   # the head word ends a longer token (外文学院): its first part is body
         cut = _stop_prefix(text[ks:sfx_start])
         start, j = (ks, j) if cut is None else (ks + cut, -1)
+    ordinal = False
     if j >= 0 and tokens[j][1] == start and ORDINAL.match(text[tokens[j][0]:start]) and (len(sfx) <= 2 or sfx in PARTY_HEADS):
         start = tokens[j][0]  # 第一中学, 第二小学, 研究生第二党支部
         j -= 1
+        ordinal = True
     body: list[str] = []
     while j >= 0 and te - tokens[j][0] <= MAX_ORG and tokens[j][1] == start:
         ps, pe = tokens[j]
@@ -210,6 +212,12 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
         if len(piece) >= 2 and piece[-1] in "于在到向自有由从" and piece not in R.common_words() and piece not in R.gazetteer() \
                 and piece not in R.word_set("ent_org_inner.txt"):
             break   # 投身于|东北大学, 人员有|星河天文学社, 工作营由|上海大学: a verb ends here
+        if piece in ("中", "东", "西", "南", "北") and j > 0 and tokens[j - 1][1] == ps and sfx in COMPANY \
+                and text[tokens[j - 1][0]:ps] in R.gazetteer() and body and body[-1] not in R.common_words():
+            start = ps   # 北京|中|联勘工程技术有限公司: a one-character start of the name after its place
+            body.append(piece)
+            j -= 1
+            continue
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
                             and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
@@ -226,7 +234,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 2
             continue
         cohort = all(re.fullmatch(r"(?:19|20)\d{2}|级", b) for b in body)
-        inside = inside or (sfx.endswith(PARTY_HEADS) and piece in MEMBER_GROUPS + ("本科",) and (start == sfx_start or body and cohort))
+        inside = inside or (sfx.endswith(PARTY_HEADS) and piece in MEMBER_GROUPS + ("本科",)
+                            and (start == sfx_start or body and cohort or ordinal and not body))   # 教师|第五|党支部
         if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
             if (piece == "与" or (piece == "和" and (sfx in GUILD_HEADS or sfx.endswith(("研究院", "研究所", "研究中心")))))\
@@ -358,6 +367,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # no body: 学校, 党委
     if is_generic(text[start:te]) or text[start] in "市县区省校院镇乡村":
         return False  # 市人社局: a level prefix without its place
+    if sfx.endswith(PARTY_HEADS) and re.search(r"第[一二三四五六七八九十]+$", pre) and pre.startswith(MEMBER_GROUPS):
+        return True   # 教师第五党支部: a numbered branch of a member group
     if sfx == "所" and not any(x in text[start:sfx_start] for x in STRONG):
         return False  # 微电子所 only inside a named institution (清华大学微电子所)
     return sfx.endswith(STRONG) or len(sfx) >= 4 or _proper(text[start:sfx_start], body)
@@ -466,7 +477,8 @@ def _stop_prefix(tok: str) -> int | None:
 
 
 def _ends_with_head(tok: str) -> bool:
-    return any(tok.endswith(x) for x in R.word_set("ent_org_suffix.txt"))
+    """The token ends with an org head word; a one-character head closing a two-character word (关系, 体系) does not count."""
+    return any(tok.endswith(x) and (len(x) > 1 or len(tok) > 2 or tok not in R.common_words()) for x in R.word_set("ent_org_suffix.txt"))
 
 
 def _verb_after_and(text: str, tokens, j: int) -> bool:
