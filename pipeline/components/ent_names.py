@@ -161,6 +161,10 @@ def backward(text: str, q: int, starts: set[int]) -> int | None:
                and (q - s < 4 or surname_at(text, s) == 2) and not name_like_word(text[s:q])]
     if q >= 3 and _surname_and_adverb(text, q - 3, q, starts):
         options.append(q - 3)   # 系|王|高新|副教授: the given name is a dictionary adverb, the post closes it
+    s3 = q - 3
+    if s3 >= 2 and s3 not in starts and s3 - 1 in starts and s3 + 1 in starts and text[s3 - 2:s3] in ("我校", "本校", "该校", "我院", "本院") \
+            and surname_at(text, s3) == 1 and plausible(text, s3, q, True):
+        return s3   # 我|校卞|正富|副校长: the surname glued to 校
     for s in options:
         if s in starts:
             return s

@@ -335,6 +335,9 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return True   # “测绘工程专业（智慧矿山方向）虚拟教研室”: a quoted name
     if sfx in ("局", "厅", "署") and not (_has_place(pre) or _has_known(pre) or pre.startswith(("国家", "中央"))) and len(body) <= 1:
         return False  # 景区|执法局: a generic office (徐州市教育局, 广东省公安厅, 国家邮政局 name their place)
+    if sfx == "虚拟教研室" and len(pre) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", pre) and _proper(pre, body) \
+            and not pre.startswith(("各", "该", "本", "多个", "相关")) and not pre.endswith(("类", "型")) and "与" not in text[start - 2:start]:
+        return True   # 消防工程虚拟教研室: a teaching group named by its discipline
     if sfx in PLACE_ONLY + PLACE_OR_KNOWN and not (_has_place(pre) or (sfx in PLACE_OR_KNOWN and _has_known(pre))
                                                    or (sfx == "联盟" and len(body) >= 2 and pre.startswith(SCOPE))):
         return False  # 数字政府, 有为政府, 工党政府

@@ -310,7 +310,9 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team
     ("奔赴军营报效祖国是荣耀一生的事", "荣耀"),                                   # brand names that are ordinary words are not listed
     ("“生命史诗的黎明——寒武纪”科普进校园活动", "寒武纪"),
-    ("“太行之阳河水东，莘莘学子救国重劳工……”", "莘莘学子救国重"),                             # 部署 is a verb, not an organ
+    ("“太行之阳河水东，莘莘学子救国重劳工……”", "莘莘学子救国重"),
+    ("中国矿业大学获批3个专业建设类虚拟教研室", "专业建设类虚拟教研室"),
+    ("“砼人讲堂”第六期——中国建筑工匠走进力土学院", "中国建筑"),                             # 部署 is a verb, not an organ
 ]
 
 
@@ -367,6 +369,7 @@ ORG_YES = [
     ("复旦大学国际关系与公共事务学院教授朱春奎", "复旦大学国际关系与公共事务学院"),   # 关系 is no department
     ("教师第五党支部书记王焕光老师表示", "教师第五党支部"),                       # a numbered branch of a member group
     ("由学工团队和北京中联勘工程技术有限公司主办", "北京中联勘工程技术有限公司"),   # 北京|中|联勘
+    ("通过参与建设的消防工程虚拟教研室进行了直播", "消防工程虚拟教研室"),           # named by its discipline
 ]
 
 
@@ -419,6 +422,7 @@ PERSONS = [   # (sentence, name, role or None)
     ("学工办党支部书记项青老师表示", "项青", "党支部书记"),                        # rarer surnames after a post
     ("国防大学研究生院副院长全勇教授、王宏德教授等", "全勇", "副院长"),
     ("公共管理学院院长王义保、党委书记李长贵带队赴北京调研", "李长贵", "党委书记"),   # 李长|贵带队
+    ("开幕式上，我校卞正富副校长致开幕词", "卞正富", "副校长"),                   # 我|校卞|正富: glued to 校
     ("刘畅作总结发言，他讲述了自身对影片的感想", "刘畅", None),                     # 作 is the verb before the speech
     ("金融学2018-3班郑书青代表第三届领导力获奖者发言", "郑书青", None),             # a class before the name
     ("随后人工智能22-3班王子豪、常苏萌，刘丽、郭鑫，夏雨庭5位同学分别汇报", "刘丽", None),   # a count closes a comma list
