@@ -21,7 +21,8 @@ from .spans import char_spans, occurrences
 
 WORK_RE = re.compile(r"《([^《》\n]{1,80})》")
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Z&]{1,6}(?![A-Za-z0-9&\-])")
-LATIN_NAME_RE = re.compile(r"(?<![A-Za-z.])([A-Z][a-z]{1,12}) ([A-Z][a-z]{1,14})(?![A-Za-z])")
+LATIN_NAME_RE = re.compile(r"(?<![A-Za-z.])([A-Z][a-zà-öø-ÿ]{1,12})(?:[ \n](?:[A-Z]\.|[A-Z][a-zà-öø-ÿ]{1,14}))?[ \n]"
+                           r"([A-Z][a-zà-öø-ÿ]{1,14})(?![A-Za-zà-öø-ÿ])")   # Carlos López Martinez, Jordi J. Mallorqui
 RANK = {"WORK": 0, "DATE": 1, "FORMULA": 2, "ORG": 3, "PERSON": 4, "GPE": 5}
 
 
@@ -100,7 +101,9 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
             continue
         after_post = _post_before().search(before)
         before_post = ent_names.role_regex().match(after) or ent_names.cue_regex().match(after)
-        bracket = before[-1:] in ("(", "（") and after[:1] in (")", "）") and re.search(r"[\u4e00-\u9fff][(（]$", before)
+        chars = R.word_set("ent_translit.txt")
+        run = len(before[:-1]) - len(before[:-1].rstrip("".join(chars) + "·")) if before[-1:] in ("(", "（") else 0
+        bracket = after[:1] in (")", "）") and run >= 2   # 约翰逊(Boris Johnson), not 彩色塔（Colour Towers）
         if after_post or before_post or bracket:
             role = None
             if after_post:

@@ -262,6 +262,11 @@ def test_latin_person_names_need_context(nlp):
     got = ents(nlp, "邀请德国科学与工程院院士Bernhard Mueller教授作专题报告，介绍Windows Vista的安全特性。")
     assert ("PERSON", "Bernhard Mueller") in got
     assert ("PERSON", "Windows Vista") not in got
+    got = ents(nlp, "邀请了理工大学的Jordi J.\nMallorqui教授、Carlos López Martinez副教授和Hyuk\nPark助理教授作报告")
+    assert {("PERSON", "Jordi J.\nMallorqui"), ("PERSON", "Carlos López Martinez"), ("PERSON", "Hyuk\nPark")} <= got
+    assert attr(nlp, "和Hyuk Park助理教授三位专家", "PERSON", "Hyuk Park", "role") == "助理教授"
+    got = ents(nlp, "展示了灯光装置“彩色塔（Colour Towers）”，英国首相约翰逊(Boris Johnson)表示")
+    assert ("PERSON", "Colour Towers") not in got and ("PERSON", "Boris Johnson") in got
 
 
 # ---------------------------------------------------------------- generalisation fixes (held-out error classes)
