@@ -238,8 +238,10 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                             and (start == sfx_start or body and cohort or ordinal and not body))   # 教师|第五|党支部
         if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
-            if (piece == "与" or (piece == "和" and (sfx in GUILD_HEADS or sfx.endswith(("研究院", "研究所", "研究中心")))))\
-                    and j > 0 and (strong or sfx in GUILD_HEADS) and _joins(text, tokens, j, start, sfx_start):
+            office = sfx in ("局", "厅", "委", "部", "委员会") and any(
+                k >= 0 and text[tokens[k][0]:tokens[k][1]] in R.gazetteer() for k in (j - 2, j - 3))   # 徐州市|住房|与|城乡|建设局
+            if (piece == "与" or (piece == "和" and (sfx in GUILD_HEADS or office or sfx.endswith(("研究院", "研究所", "研究中心")))))\
+                    and j > 0 and (strong or sfx in GUILD_HEADS or office) and _joins(text, tokens, j, start, sfx_start):
                 start, j = tokens[j - 1][0], j - 2   # 力学与土木工程学院, 旅游与国土资源学院 (旅游 is a verb)
                 body += ["与", text[tokens[j + 1][0]:tokens[j + 1][1]]]
                 continue
@@ -269,11 +271,24 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
     return start, body
 
 
+def _level_place_starts(text: str, a: int) -> bool:
+    """杭州市宿州商会, 中国矿业大学: a name led by a country, a province, a city or a place with its level
+    (…市, …县) starts a new organisation (灵璧县商务局|中国矿业大学 are two)."""
+    gaz = R.gazetteer()
+    return any(text[a:a + L] in gaz and (text[a + L - 1] in "省市县区州"
+                                         or gaz[text[a:a + L]].startswith(("country", "province", "city")))
+               for L in (2, 3, 4, 5))
+
+
 APPOSITIVE = ("平台", "巨头", "龙头", "头部", "企业", "厂商", "运营商", "供应商", "服务商", "独角兽", "公司")
 
 
 def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int | None:
     """Drop a generic lead (学院教授委员会) or a stray character (建成|宁化一中); None when a qualifier rules it out."""
+    cut = max((b for a, b in tokens if start <= a and b < sfx_start and text[a:b] in ("校友", "嘉宾", "代表", "学者")
+               and _level_place_starts(text, b)), default=None)
+    if cut is not None:
+        start = cut   # 校友|徐州市住房与城乡建设局: a person noun before a place-led name
     if text[sfx_start:sfx_start + 2] in ("科技", "公司", "集团", "股份") or text.startswith("有限公司", sfx_start):
         cut = max((b for a, b in tokens if start <= a and b < sfx_start and text[a:b] in APPOSITIVE), default=None)
         if cut is not None and any(text[a:b] not in R.common_words() for a, b in tokens if cut <= a and b <= sfx_start):

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from . import ent_resources as R
 from .spans import occurrences
-from .ent_org import MAX_ORG, PERSON_NOUN, governs, is_generic
+from .ent_org import MAX_ORG, PERSON_NOUN, _level_place_starts, governs, is_generic
 
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 MEDIA_TAIL = re.compile(r"(?:微博|新闻|财经|客户端|视频)")
@@ -223,15 +223,6 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
 TEAM_UNITS = ("工作站", "服务站", "分站", "服务队", "志愿队", "突击队", "特勤队", "先锋队", "宣讲团", "服务团", "实践团", "支教团")
 BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心", "监管分局")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
-
-
-def _level_place_starts(text: str, a: int) -> bool:
-    """杭州市宿州商会, 中国矿业大学: a name led by a country, a province, a city or a place with its level
-    (…市, …县) starts a new organisation (灵璧县商务局|中国矿业大学 are two)."""
-    gaz = R.gazetteer()
-    return any(text[a:a + L] in gaz and (text[a + L - 1] in "省市县区州"
-                                         or gaz[text[a:a + L]].startswith(("country", "province", "city")))
-               for L in (2, 3, 4, 5))
 
 
 def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
