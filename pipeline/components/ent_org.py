@@ -19,6 +19,7 @@ short forms are in ent_org_forms.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -285,25 +286,26 @@ APPOSITIVE = ("平台", "巨头", "龙头", "头部", "企业", "厂商", "运�
 
 def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int | None:
     """Drop a generic lead (学院教授委员会) or a stray character (建成|宁化一中); None when a qualifier rules it out."""
-    cut = max((b for a, b in tokens if start <= a and b < sfx_start and text[a:b] in ("校友", "嘉宾", "代表", "学者")
+    lo = max(0, bisect.bisect_right(tokens, (start, 1 << 30)) - 1)
+    inner = tokens[lo:bisect.bisect_left(tokens, (sfx_start, -1))]   # the tokens from the one holding `start` to the head
+    cut = max((b for a, b in inner if start <= a and b < sfx_start and text[a:b] in ("校友", "嘉宾", "代表", "学者")
                and _level_place_starts(text, b)), default=None)
     if cut is not None:
         start = cut   # 校友|徐州市住房与城乡建设局: a person noun before a place-led name
     if text[sfx_start:sfx_start + 2] in ("科技", "公司", "集团", "股份") or text.startswith("有限公司", sfx_start):
-        cut = max((b for a, b in tokens if start <= a and b < sfx_start and text[a:b] in APPOSITIVE), default=None)
-        if cut is not None and any(text[a:b] not in R.common_words() for a, b in tokens if cut <= a and b <= sfx_start):
+        cut = max((b for a, b in inner if start <= a and b < sfx_start and text[a:b] in APPOSITIVE), default=None)
+        if cut is not None and any(text[a:b] not in R.common_words() for a, b in inner if cut <= a):
             start = cut   # 行业头部平台|同盾科技, 科技巨头|苹果公司: a description in apposition before the company's name
-    for a, b in tokens:
-        if start <= a < sfx_start and a > start and text.startswith(("中共中央", "国务院", "全国人大", "全国政协"), a) \
-                and text[start:a] in R.gazetteer():
+    for a, b in inner:
+        if a > start and text.startswith(("中共中央", "国务院", "全国人大", "全国政协"), a) and text[start:a] in R.gazetteer():
             start = a   # 西安市|中共中央党史和文献研究院: a national body takes no place before it
             break
     for lead in sorted(LEAD_GENERIC, key=len, reverse=True):
         if text.startswith(lead, start) and start + len(lead) < sfx_start:
             start += len(lead)
             break
-    left = next((text[a:b] for a, b in tokens if b == sfx_start), "")
-    first = next((text[a:b] for a, b in tokens if a == start), "")
+    left = next((text[a:b] for a, b in inner if b == sfx_start), "")
+    first = next((text[a:b] for a, b in inner if a == start), "")
     qualifiers = R.word_set("ent_org_qualifiers.txt")
     if left in qualifiers or first in qualifiers or (len(left) >= 3 and left.endswith("型")) \
             or any(text[start:start + k] in qualifiers for k in range(3, 7)):
