@@ -333,6 +333,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     pre = text[start:sfx_start]
     if re.match(r"[A-Z]\d{2,4}", text[te:te + 5]):
         return False  # 矿业科学中心A200: a building and its room
+    if len(sfx) >= 2 and text[start:sfx_start].endswith(sfx):
+        return False   # 公共管理学院学院: the head written twice; the name ends at the first one
     if sfx in ("国重", "省重"):   # 深|地|国重, 煤炭国重: a key lab's short form, its field written before it
         return 2 <= len(pre) <= 4 and common.get(pre, "n")[:1] == "n" and re.fullmatch(r"[\u4e00-\u9fff]+", pre) is not None \
             and (start == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - 1]) or text[start - 1] in "和与及的")

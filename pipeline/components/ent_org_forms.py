@@ -253,6 +253,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                 and tok not in R.word_set("ent_roles.txt")
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
+            team = team or (gap == 0 and len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司
             unit = (unit and not member) or team
             new = max(ends_here, default=b if unit else None)
             if member and not team:
