@@ -333,6 +333,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     pre = text[start:sfx_start]
     if re.match(r"[A-Z]\d{2,4}", text[te:te + 5]):
         return False  # 矿业科学中心A200: a building and its room
+    if sfx == "团学组织" and not pre.endswith(STRONG):
+        return False   # 经济管理学院团学组织, not 在座|团学组织 or 主题|团学组织
     if len(sfx) >= 2 and text[start:sfx_start].endswith(sfx):
         return False   # 公共管理学院学院: the head written twice; the name ends at the first one
     if sfx in ("国重", "省重"):   # 深|地|国重, 煤炭国重: a key lab's short form, its field written before it
