@@ -63,7 +63,8 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             zone = next((z for z in ZONES if text.startswith(z, i + hit) and i + hit + len(z) in ends), None)
             if zone:
                 hit += len(zone)   # 浦口高新区, 苏州工业园区: a development zone of the place
-        if hit and text.startswith("地区", i + hit) and i + hit + 2 in ends:
+        if hit and text.startswith("地区", i + hit) and i + hit + 2 in ends \
+                and not gaz.get(text[i:i + hit], "").startswith(("city", "county", "province")):   # 徐州|地区 stays 徐州
             hit += 2   # 大巴黎地区, 华北地区
             if i > 0 and text[i - 1] == "大" and i - 1 in starts:
                 i -= 1

@@ -535,6 +535,12 @@ def test_foreign_states_regions_and_cities(nlp):
     assert {("GPE", "汉普郡"), ("GPE", "怀特岛"), ("GPE", "波尔多"), ("GPE", "加州"), ("GPE", "西伯利亚")} <= got
 
 
+def test_a_chinese_city_with_diqu_is_the_city(nlp):
+    got = ents(nlp, "徐州地区是著名的帝王之乡，华北地区有雨，大巴黎地区，新疆阿勒泰地区")
+    assert ("GPE", "徐州") in got and ("GPE", "徐州地区") not in got
+    assert {("GPE", "华北地区"), ("GPE", "大巴黎地区")} <= got
+
+
 def test_villages_after_their_county_or_town(nlp):
     got = ents(nlp, "团队成员在河南省兰考县裴寨村开展调研。随后在裴寨村召开座谈会，助力乡村振兴。")
     assert ("GPE", "裴寨村") in got and ("GPE", "乡村") not in got
