@@ -267,15 +267,18 @@ def foreign_name(text: str, p: int, e: int, ends: set[int]) -> bool:
 
 GLUED_HEADS = ("大学", "学院", "中学", "小学", "医院", "公司", "集团", "党委", "研究院", "研究所")
 GLUED_HEAD_CHARS = "系院部处科室"   # one-character heads: split only when a post or a cue follows the name
+GLUED_PUNCT = re.compile(r"[()（）\[\]【】“”\"'‘’《》、，,。；;：:！？]+(?=[\u4e00-\u9fff])")
 
 
 def split_glued_heads(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pkuseg sometimes glues an org head to the surname of the name after it (四川|大学史|云贵|教授):
-    split such a token when its rest is a surname and a one- or two-character given name follows."""
+    split such a token when its rest is a surname and a one- or two-character given name follows (a one-character
+    head, 工程|系王|高新|副教授, only when a post or a cue closes the name). Punctuation glued to the next word is
+    split off too (中国(无锡)物|联网)."""
     out = []
     for k, (a, b) in enumerate(tokens):
         tok = text[a:b]
-        cut = re.match(r"[()（）\[\]【】“”\"'‘’《》、，,。；;：:！？]+(?=[\u4e00-\u9fff])", tok)
+        cut = GLUED_PUNCT.match(tok)
         if cut and len(tok) > cut.end():
             out += [(a, a + cut.end()), (a + cut.end(), b)]   # )物|联网: a bracket glued to the next word
             continue

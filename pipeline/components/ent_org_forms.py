@@ -35,7 +35,7 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
     out = []
     for m in rx.finditer(text):
         s, e = m.start(), m.end()
-        if s not in starts and not (e in ends and _glued_after_word(text, s, starts)):
+        if s not in starts and not (e in ends and _word_glued_before(text, s, starts)):
             continue
         if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
             continue   # 民主党|派: the listed name is the first part of a longer word
@@ -84,7 +84,7 @@ def media_names(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, 
     return out
 
 
-def _glued_after_word(text: str, s: int, starts: set[int]) -> bool:
+def _word_glued_before(text: str, s: int, starts: set[int]) -> bool:
     """贯彻党|中央: pkuseg glued a dictionary word to the first character of the name."""
     ts = max((x for x in range(max(0, s - 4), s) if x in starts), default=None)
     return ts is not None and s - ts >= 2 and text[ts:s] in R.common_words()
