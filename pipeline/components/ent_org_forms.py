@@ -271,3 +271,29 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             gap += 1
             k += 1
     return out
+
+
+def listed_with_orgs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """An item of a 、-list of organisations is one too when it stands between two of them, or closes the list
+    after 和 with two before it (中国矿业大学、徐州市铜山区商务、徐工集团、京东集团和中国擎天软件): 3-10 characters on
+    token edges, led by a place or not a dictionary word."""
+    org_at = {a: b for a, b, _ in orgs}
+    org_end = {b: a for a, b, _ in orgs}
+    out = []
+    for m in re.finditer(r"(?<=[、和])[\u4e00-\u9fff]{3,10}(?=[、和])|(?<=和)[\u4e00-\u9fff]{3,10}", text):
+        s = m.start()
+        if s not in starts or s in org_at:
+            continue
+        e = next((x for x in range(s + 10, s + 2, -1) if x in ends and x <= m.end() and text[x:x + 1] in "、和分等共联"), None)
+        if e is None:
+            continue
+        left = s - 1 in org_end
+        right = text[e:e + 1] == "、" and e + 1 in org_at
+        two_before = left and org_end[s - 1] - 1 in org_end
+        name = text[s:e]
+        if not (left and (right or (text[s - 1] == "和" and two_before))):
+            continue
+        if name in R.common_words() or is_generic(name) or not (_level_place_starts(text, s) or name[:2] not in R.common_words()):
+            continue
+        out.append((s, e, "ORG"))
+    return out

@@ -142,6 +142,7 @@ class EntityRecognizer:
         orgs += ent_org_forms.inner_names(text, orgs, starts)
         orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends)
         orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)
+        orgs += ent_org_forms.listed_with_orgs(text, resolve(orgs), starts, ends)
         cands += orgs + latin_orgs(text, resolve(orgs))
         persons = ent_person.find_persons(text, starts, ends)
         persons += latin_names(text)

@@ -314,6 +314,7 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("【文化校庆】学校举办校庆活动", "文化校庆"),                               # a topic tag
     ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team
     ("并对在座团学组织骨干的付出表达了感谢", "座团学组织"),
+    ("邀请了中国矿业大学、学生代表和家长代表参加", "家长代表"),               # a list item next to one ORG only
     ("奔赴军营报效祖国是荣耀一生的事", "荣耀"),                                   # brand names that are ordinary words are not listed
     ("“生命史诗的黎明——寒武纪”科普进校园活动", "寒武纪"),
     ("“太行之阳河水东，莘莘学子救国重劳工……”", "莘莘学子救国重"),
@@ -379,6 +380,8 @@ ORG_YES = [
     ("广东省人力资源和社会保障厅发布通知", "广东省人力资源和社会保障厅"),         # 和/与 inside a government office's name
     ("财政部预算司有关负责人表示", "财政部预算司"),                               # a department of a ministry
     ("校团委主办，经济管理学院团学组织承办", "经济管理学院团学组织"),               # a college's league-and-union body
+    ("中国矿业大学、徐州市铜山区商务、徐工集团、京东集团和中国擎天软件分别发言", "徐州市铜山区商务"),   # between two ORGs
+    ("中国矿业大学、徐州市铜山区商务、徐工集团、京东集团和中国擎天软件分别发言", "中国擎天软件"),       # closing the list
     ("第八条 国家监察委员会由全国人民代表大会产生", "全国人民代表大会"),             # national bodies written in full
     ("为公共管理学院学院建设和学科的长远发展贡献", "公共管理学院"),                 # the head written twice
     ("大赛由徐州市人力资源与社会保障局、徐州市科学技术局主办", "徐州市人力资源与社会保障局"),
