@@ -284,7 +284,7 @@ def listed_with_orgs(text: str, orgs: list[tuple[int, int, str]], starts: set[in
         s = m.start()
         if s not in starts or s in org_at:
             continue
-        e = next((x for x in range(s + 10, s + 2, -1) if x in ends and x <= m.end() and text[x:x + 1] in "、和分等共联"), None)
+        e = next((x for x in range(s + 10, s + 2, -1) if x in ends and x <= m.end() and x < len(text) and text[x] in "、和分等共联"), None)
         if e is None:
             continue
         left = s - 1 in org_end
