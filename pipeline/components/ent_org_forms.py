@@ -235,6 +235,12 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
     for a, b, _ in cands:
         by_start.setdefault(a, []).append(b)
     out, seen = [], set()
+    spans = sorted({(a, b) for a, b, _ in cands})
+    for a, b in spans:   # 南京市规划和自然资源局 + 自然资源局秦淮分局: two readings of one chain overlap at a head
+        for a2, b2 in spans:
+            if a < a2 < b < b2 and b2 - a <= MAX_ORG + 6 and text[b - 1] in HEAD_CHARS and (a, b2) not in seen:
+                seen.add((a, b2))
+                out.append((a, b2, "ORG"))
     todo = sorted({(a, b) for a, b, _ in cands})
     ends_at = {b: a for a, b in tokens}
     while todo:
