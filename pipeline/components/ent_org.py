@@ -434,6 +434,8 @@ def _soft_inside(text: str, tokens, j: int, sfx: str) -> bool:
     pos = R.common_words().get(prev)
     if prev in SOFT_STOPS:
         return _soft_inside(text, tokens, j - 1, sfx)   # 国际|合作|联合|实验室: two such verbs after a noun
+    if len(prev) >= 2 and _ends_with_head(prev) and piece in ("联合", "合作", "共建", "携手"):
+        return False   # …青年志愿者协会|联合|公共管理学院: a whole body before the verb, two names
     return _is_name_token(prev) and (pos is None or pos[:1] in ("n", "s") or prev in R.gazetteer())
 
 

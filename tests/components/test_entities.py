@@ -313,6 +313,7 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("IT之家9月30日消息 据外媒报道，日本现存的", "外媒"),                     # a generic credit is not an outlet
     ("【文化校庆】学校举办校庆活动", "文化校庆"),                               # a topic tag
     ("经济管理学院学生代表办公室", "经济管理学院学生代表办公室"),             # a member noun leads only to a team
+    ("安全工程学院联合学校保卫处开展灭火演练", "安全工程学院联合学校保卫处"),   # 联合 after a whole body joins two
     ("并对在座团学组织骨干的付出表达了感谢", "座团学组织"),
     ("邀请了中国矿业大学、学生代表和家长代表参加", "家长代表"),               # a list item next to one ORG only
     ("奔赴军营报效祖国是荣耀一生的事", "荣耀"),                                   # brand names that are ordinary words are not listed
