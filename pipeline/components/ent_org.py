@@ -239,7 +239,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                             and (start == sfx_start or body and cohort or ordinal and not body))   # 教师|第五|党支部
         if not inside and not _is_name_token(piece):   # 工程师|协会, 律师|协会: a profession names its guild
             strong = sfx.endswith(STRONG + ("中心",) + PARTY_HEADS) or any(x in text[start:sfx_start] for x in STRONG)
-            office = sfx in ("局", "厅", "委", "部", "委员会") and any(
+            office = piece in ("与", "和") and sfx in ("局", "厅", "委", "部", "委员会") and any(
                 k >= 0 and text[tokens[k][0]:tokens[k][1]] in R.gazetteer() for k in (j - 2, j - 3))   # 徐州市|住房|与|城乡|建设局
             if (piece == "与" or (piece == "和" and (sfx in GUILD_HEADS or office or sfx.endswith(("研究院", "研究所", "研究中心")))))\
                     and j > 0 and (strong or sfx in GUILD_HEADS or office) and _joins(text, tokens, j, start, sfx_start):
@@ -281,6 +281,7 @@ def _level_place_starts(text: str, a: int) -> bool:
                for L in (2, 3, 4, 5))
 
 
+PLACE_LED_AFTER = ("校友", "嘉宾", "代表", "学者")   # person nouns that end a name when a place-led name follows
 APPOSITIVE = ("平台", "巨头", "龙头", "头部", "企业", "厂商", "运营商", "供应商", "服务商", "独角兽", "公司")
 
 
@@ -288,7 +289,7 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
     """Drop a generic lead (学院教授委员会) or a stray character (建成|宁化一中); None when a qualifier rules it out."""
     lo = max(0, bisect.bisect_right(tokens, (start, 1 << 30)) - 1)
     inner = tokens[lo:bisect.bisect_left(tokens, (sfx_start, -1))]   # the tokens from the one holding `start` to the head
-    cut = max((b for a, b in inner if start <= a and b < sfx_start and text[a:b] in ("校友", "嘉宾", "代表", "学者")
+    cut = max((b for a, b in inner if start <= a and b < sfx_start and text[a:b] in PLACE_LED_AFTER
                and _level_place_starts(text, b)), default=None)
     if cut is not None:
         start = cut   # 校友|徐州市住房与城乡建设局: a person noun before a place-led name

@@ -93,6 +93,7 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
     (院士Bernhard Mueller, 首席投资官：Bob Michele), before a post or a cue (…教授, …表示), or in
     brackets after a transliterated name (约翰逊(Boris Johnson))."""
     stop = R.word_set("ent_latin_stop.txt")
+    translit = "".join(R.word_set("ent_translit.txt")) + "·"   # the characters of a transliterated name before a bracket
     out = []
     for m in LATIN_NAME_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -101,8 +102,7 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
             continue
         after_post = _post_before().search(before)
         before_post = ent_names.role_regex().match(after) or ent_names.cue_regex().match(after)
-        chars = R.word_set("ent_translit.txt")
-        run = len(before[:-1]) - len(before[:-1].rstrip("".join(chars) + "·")) if before[-1:] in ("(", "（") else 0
+        run = len(before[:-1]) - len(before[:-1].rstrip(translit)) if before[-1:] in ("(", "（") else 0
         bracket = after[:1] in (")", "）") and run >= 2   # 约翰逊(Boris Johnson), not 彩色塔（Colour Towers）
         if after_post or before_post or bracket:
             role = None
