@@ -54,6 +54,9 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             kind = gaz.get(name)
             if kind is None:
                 continue
+            if kind == "world_city" and text[i + L:i + L + 1] == "市" and i + L + 1 in ends:
+                hit = L + 1   # 洛杉矶市
+                break
             if (kind.endswith("_alias") or kind in ("world_city", "compound", "country", "town")) and i + L not in ends:
                 if not (kind == "country" and name[-1] == "国" or _lower_place_follows(text, i + L, kind, ends)):
                     continue

@@ -48,6 +48,8 @@ def plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool
     name = text[s:e]
     if not (2 <= len(name) <= 4) or not all(HAN.match(c) for c in name):
         return False
+    if len(name) == 3 and name[-1] == "摄" and not HAN.match(text[e:e + 1] or "a"):
+        return False   # （本报记者李舸摄）: the photo credit's verb, not a given name
     sl = surname_at(text, s)
     bad = STRICT_BAD if whole_token else BAD_GIVEN
     if not sl or any(c in bad for c in name[sl:]):
@@ -84,6 +86,9 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
         return None   # 老师|向|答对: a preposition that is also a surname counts only inside one token (向警予)
     if p + sl in starts and text[p + sl:p + sl + 2] in R.common_words() and p + sl + 2 in ends:
         return None  # 任|成员: the "given name" is an ordinary word
+    whole = token_end(p, starts, ends, len(text))
+    if whole is not None and whole - p >= 4 and text[p:whole] in R.common_words():
+        return None  # 领导人|高瞻远瞩: an idiom, not a name and its next word
     best = None
     for L in (sl + 2, sl + 1):
         e = p + L

@@ -199,6 +199,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
                        if text[tokens[x][0]:tokens[x][1]] in ("(", "（")), None)
             inner = text[tokens[k3][1]:ps] if k3 is not None else ""
             qualifier = inner and len(inner) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", inner) and k3 is not None and k3 > 0 \
+                and not ent_names.role_regex().search(inner) \
                 and _is_name_token(text[tokens[k3 - 1][0]:tokens[k3 - 1][1]]) and tokens[k3 - 1][1] == tokens[k3][0]
             if inner and (inner.endswith(STRONG) or inner in R.gazetteer() or qualifier):
                 start, j = tokens[k3][0], k3 - 1   # 公共管理学院（应急管理学院）研究生会
@@ -210,7 +211,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
             break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `nested_units`
-        if len(piece) >= 2 and piece[-1] in "于在到向自有由从" and piece not in R.common_words() and piece not in R.gazetteer() \
+        if len(piece) >= 2 and piece[-1] in "于在到向自有由从往" and piece not in R.common_words() and piece not in R.gazetteer() \
                 and piece not in R.word_set("ent_org_inner.txt"):
             break   # 投身于|东北大学, 人员有|星河天文学社, 工作营由|上海大学: a verb ends here
         if piece in ("中", "东", "西", "南", "北") and j > 0 and tokens[j - 1][1] == ps and sfx in COMPANY \
@@ -446,7 +447,12 @@ def _new_name_starts(text: str, start: int, piece: str) -> bool:
         return False
     if piece in R.gazetteer() or len(piece) < 2:
         return False
+    if text.startswith(UMBRELLA_BODIES, start):
+        return True   # 中共中央办公厅|国务院办公厅: two bodies written back to back
     return any(gaz.get(text[start:start + L], "").startswith(("country", "province", "city")) for L in (2, 3, 4))
+
+
+UMBRELLA_BODIES = ("国务院", "中共中央", "全国人大", "全国政协", "中央军委", "最高人民法院", "最高人民检察院")
 
 
 def _has_known(pre: str) -> bool:

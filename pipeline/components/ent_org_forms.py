@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from . import ent_resources as R
 from .spans import occurrences
-from .ent_org import MAX_ORG, PERSON_NOUN, _level_place_starts, governs, is_generic
+from .ent_org import MAX_ORG, PERSON_NOUN, UMBRELLA_BODIES, _level_place_starts, governs, is_generic
 
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 MEDIA_TAIL = re.compile(r"(?:微博|新闻|财经|客户端|视频)")
@@ -61,7 +61,7 @@ MEDIA_CUES = (
     re.compile(r"据(?P<n>[^，。、；：\s“”《》（）()\d]{2,10}?)(?:此前|日前|近日|今日|昨日|昨天|今天|\d{1,2}月\d{1,2}日)?(?:报道|消息)"),   # 据新流财经此前报道
     re.compile(r"(?m)^(?!据)(?P<n>[^，。、；：\s“”《》【】]{2,10}?)\d{1,2}月\d{1,2}日(?:讯|消息)"),   # IT之家9月30日消息
 )
-MEDIA_NOT = ("媒", "记者", "人士", "方面", "部门", "网友", "知情", "消息", "官方", "统计", "报道", "了解", "调查", "介绍")
+MEDIA_NOT = ("本报", "本刊", "本台", "本网", "本站", "媒", "记者", "人士", "方面", "部门", "网友", "知情", "消息", "官方", "统计", "报道", "了解", "调查", "介绍")
 
 
 def media_names(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
@@ -80,6 +80,8 @@ def media_names(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, 
                 continue   # 【文化校庆】: a topic tag
             if not re.search(r"[\u4e00-\u9fff]", name) or name[-1] in "说称":
                 continue
+            if any(name[-L:] in R.gazetteer() for L in (2, 3, 4) if L < len(name)) and not name.endswith(MEDIA_END):
+                continue   # 新华社北京|9月30日电: a dateline ends in its place, not in the outlet's name
             out.append((s, e, "ORG"))
     return out
 
@@ -252,7 +254,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
         while k is not None and k < len(tokens) and gap <= 2:
             a, b = tokens[k]
             tok = text[a:b]
-            ends_here = [x for x in by_start.get(a, []) if x > a
+            ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(UMBRELLA_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \

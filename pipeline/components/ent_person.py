@@ -29,10 +29,13 @@ PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
 FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
                  "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长", "外相", "党魁",
                  "党首", "财相", "总督")
-FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府)")
+SPEECH_CUES = re.compile(r"表示|指出|强调|介绍|认为|坦言|谈到|提出|希望|寄语|致辞|讲话|发言|主持|宣读|汇报|总结")
+SPEECH_ADVERBS = "也还又则亦均都再就"
+FOREIGN_AFTER = re.compile(r"(?:表示|说|指出|称|认为|强调|宣布|透露|坦言|回应|警告|呼吁|承认|批评|补充|发推|在推特|接受|访问|会见|会晤|签署|上台|当选|政府|先生|女士|夫人|"
+                           + "|".join(sorted(FOREIGN_POSTS, key=len, reverse=True)) + ")")   # 克林顿总统, 德马雷先生
 PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学", "校友", "作者", "讲述人", "获奖者", "获奖人", "博士生",
             "硕士生", "研究生", "本科生", "队员", "主讲人", "报告人", "参赛者", "运动员", "志愿者", "成员",
-            "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人", "籍",
+            "名叫", "犯罪嫌疑人", "嫌疑人", "被告人", "被害人", "受害人", "当事人", "籍",
             "负责同志", "女儿", "儿子", "妻子", "丈夫", "父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶",
             "音乐家", "作曲家", "画家", "书法家", "作家", "诗人", "艺术家", "科学家", "歌手", "演员", "导演", "音乐人")
 COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青年|女生|男生)?(?:——)?"   # 90后彭静旋
@@ -66,12 +69,14 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
             e = forward(text, re_, starts, ends) if re_ in starts or re_ < len(text) else None
         if e is None:
             e = rare_surname_name(text, re_, starts, ends)
-        if e is None:
-            e = dotted_name(text, re_, starts, ends)
-        if e is None and role.endswith(FOREIGN_POSTS):
-            e = translit(text, re_)
-            if e is not None and e not in ends and e < len(text) and HAN.match(text[e]):
-                e = None
+        d = dotted_name(text, re_, starts, ends)
+        if d is not None and (e is None or d > e):
+            e = d   # 主席艾哈迈德·哈马罗什, not 艾哈迈
+        if (e is None or e not in ends) and role.endswith(FOREIGN_POSTS):
+            t = translit(text, re_)
+            if t is not None and (t in ends or t == len(text) or not HAN.match(text[t])) and (e is None or t > e) \
+                    and text[re_:t] not in R.gazetteer() and not (t - re_ == 2 and text[re_:t] in R.common_words()):   # 总统|波兰 is a country
+                e = t   # 外交部长普里马科夫: the whole transliterated token, not 普里马
         if e is not None:
             found.setdefault((re_, e), (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1))
         s = backward(text, rs, starts) if e is None else None
@@ -81,6 +86,8 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         cs = m.start()
         if cs not in ends:
             continue
+        if SPEECH_CUES.match(text, cs) and cs - 1 in starts and text[cs - 1] in SPEECH_ADVERBS and cs - 1 in ends:
+            cs -= 1   # 陈慕华|也|指出: one adverb between the name and its verb of speech
         if text[cs - 1:cs] == "作" and SPEECH_AFTER.match(text, cs) and cs - 3 >= 0 and cs - 3 in starts \
                 and plausible(text, cs - 3, cs - 1):
             found.setdefault((cs - 3, cs - 1), None)   # 刘畅作|总结发言: 作 is the verb before the speech
@@ -90,7 +97,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
                 continue   # 向|事主表示: a preposition, not a surname; 普通父亲
             if s >= 0 and s in starts and single_token(s, cs, starts) and (
                     plausible(text, s, cs) or (cs - s == 3 and clause_start(text, s) and one_token(text, s, cs, starts)
-                                                and plausible(text, s, cs, True))):
+                                                and plausible(text, s, cs, True, True))):   # 温家宝|指出: one token
                 found.setdefault((s, cs), None)
                 break
     for m in COUNT_CUE.finditer(text):   # 陈纪腾、李佳恒、赵一鸣三位同学; 徐旺等6名学生
@@ -201,7 +208,7 @@ def _byline(text: str, found: dict, starts: set[int]) -> None:
             found.setdefault((s, e), None)
 
 
-PHOTO_CREDIT_RE = re.compile(r"(?:^|[ \u3000员者队])([\u4e00-\u9fff]{2,3})[ \u3000]*(?:摄影?|供图)(?=[ \u3000]*(?:$|[\n）)]))", re.M)
+PHOTO_CREDIT_RE = re.compile(r"(?:^|[ \u3000员者队（(])([\u4e00-\u9fff]{2,3})[ \u3000]*(?:摄影?|供图)(?=[ \u3000]*(?:$|[\n）)]))", re.M)
 
 
 def _photo_credit(text: str, found: dict, starts: set[int]) -> None:
@@ -224,7 +231,8 @@ def _foreign_with_cues(text: str, found: dict, starts: set[int], ends: set[int])
         while p > 0 and cs - p < 8 and (text[p - 1] in chars or text[p - 1] == "·"):
             p -= 1
         for q in range(p, cs - 2):
-            if q in starts and (q == 0 or text[q - 1] not in chars or role_regex().search(text[max(0, q - 4):q])) \
+            if q in starts and (q == 0 or text[q - 1] not in chars or role_regex().search(text[max(0, q - 4):q])
+                                or not _translit_token_before(text, q, starts, chars)) \
                     and foreign_name(text, q, cs, ends) and not any(a < cs and q < b for a, b in found):
                 found.setdefault((q, cs), None)
                 break
@@ -245,6 +253,12 @@ def _foreign_with_cues(text: str, found: dict, starts: set[int], ends: set[int])
                             and not any(a < e1 and e0 + 1 < b for a, b in found):
                         found[(e0 + 1, e1)] = None
                         changed = True
+
+
+def _translit_token_before(text: str, q: int, starts: set[int], chars) -> bool:
+    """The token ending at q is all transliteration characters (so a name might start before q; 感谢|克雷蒂安 is not)."""
+    p = next((x for x in range(q - 1, max(-1, q - 8), -1) if x in starts), None)
+    return p is not None and all(c in chars or c == "·" for c in text[p:q])
 
 
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:先生|女士|小姐|警官)")

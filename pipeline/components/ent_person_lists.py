@@ -132,7 +132,8 @@ def name_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> None
         commas = "，" in m.group(0)
         first_end = seps[0]
         first = next(((s0, first_end) for s0 in (first_end - 3, first_end - 2)   # the longest plausible tail
-                      if s0 >= m.start() and s0 in starts and plausible(text, s0, first_end)), None)
+                      if s0 >= m.start() and s0 in starts and (plausible(text, s0, first_end) or one_token(text, s0, first_end, starts)
+                                                               and _shaped(text, s0, first_end, starts, ends))), None)
         if first is None:
             continue
         items = [first] + [(a + 1, b) for a, b in zip(seps, seps[1:])]
