@@ -325,7 +325,9 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("本报北京1月21日讯记者苏宁报道", "本报北京"),                                # a dateline is no outlet
     ("北京11月21日电（记者尹鸿祝）中共中央政治局常委", "（记者尹鸿祝）中共中央政治局"),   # a byline is no qualifier
     ("中共中央办公厅国务院办公厅印发通知", "中共中央办公厅国务院办公厅"),           # two bodies back to back
-    ("调往闻韶派出所工作", "调往闻韶派出所"),                                      # 调往: a verb of motion                             # 部署 is a verb, not an organ
+    ("调往闻韶派出所工作", "调往闻韶派出所"),                                      # 调往: a verb of motion
+    ("学生会议会召开", "学生会议会"),
+    ("这家五星级酒店很好", "五星级酒店"),                             # 部署 is a verb, not an organ
 ]
 
 
@@ -335,6 +337,11 @@ def test_org_false_positive_classes(nlp, text, bad):
 
 
 ORG_YES = [
+    ("系师生在国家知识产权局、科学技术部、江苏省人民政府", "科学技术部"),     # national bodies, current and former
+    ("原卫生部外事司司长", "卫生部"),
+    ("作为国家广电总局2022年广播电视", "国家广电总局"),
+    ("卢比奥提出的法案在美国国会通过", "美国国会"),                         # a legislature after its country
+    ("研讨会在南京瑞斯丽酒店正式举行", "南京瑞斯丽酒店"),                   # a hotel with a proper name
     ("浙江大学、厦门大学、暨南大学等单位的世界华文文学", "暨南大学"),     # 暨 is the name's first character here
     ("中国语言文学系和音乐系", "中国语言文学系"),
     ("北京外国语大学原副校长、中国驻法国大使馆原公使衔参赞", "中国驻法国大使馆"),
