@@ -38,9 +38,33 @@ def find_regions(text: str, starts: set[int], ends: set[int]) -> list[tuple[int,
     return out
 
 
+HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
+ZONE_TAILS = re.compile(r"(?:地区)?双城经济圈|生态经济带|经济协作区|经济区|经济带|经济圈|城市群|都市圈")
+
+
+def find_economic_regions(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """A planning region named by its place (淮海经济区, 长三角城市群, 南京都市圈, 成渝地区双城经济圈): a place, or a
+    token outside the dictionary (淮海, 北部湾, 苏锡常), written right before 经济区/经济带/城市群/都市圈."""
+    out = []
+    for m in ZONE_TAILS.finditer(text):
+        if m.end() not in ends and HAN_AFTER.match(text, m.end()):
+            continue
+        placed = [m.start() - L for L in (4, 3, 2) if L <= m.start() and text[m.start() - L:m.start()] in R.gazetteer()]   # 与|长江
+        cands = [x for x in range(m.start() - 1, max(-1, m.start() - 5), -1) if x in starts][:2]   # one token, then two
+        other = [x for x in cands if m.start() - x >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", text[x:m.start()])
+                 and text[x] not in "与和及在对向为将把从"
+                 and text[x:m.start()] not in R.common_words() and text[x:m.start()] not in R.word_set("ent_gpe_stop.txt")]
+        s = placed[0] if placed else (other[0] if other else None)
+        if s is not None:
+            out.append((s, m.end(), "GPE"))
+    return out
+
+
+
 def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
     gaz, idx = R.gazetteer(), R.gazetteer_index()
     regions = find_regions(text, starts, ends)
+    regions += [r for r in find_economic_regions(text, starts, ends) if not any(a < r[1] and r[0] < b for a, b, _ in regions)]
     taken = {k for s, e, _ in regions for k in range(s, e)}
     out, i, n = [], 0, len(text)
     while i < n:

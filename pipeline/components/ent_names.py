@@ -89,6 +89,9 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
     whole = token_end(p, starts, ends, len(text))
     if whole is not None and whole - p >= 4 and text[p:whole] in R.common_words():
         return None  # 领导人|高瞻远瞩: an idiom, not a name and its next word
+    if whole == p + 2 and name_like_word(text[p:whole]) and text[p] not in R.frequent_surnames() \
+            and HAN.match(text[whole:whole + 1] or "a"):
+        return None  # 专家|权威|分析: a name-like word with a rare surname inside the sentence (not 书记|王明|出席)
     best = None
     for L in (sl + 2, sl + 1):
         e = p + L
@@ -219,12 +222,16 @@ def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> in
         e = token_end(p + 1, starts, ends, len(text))
         if e != p + 3:
             return None
+    if e == p + 2 and token_end(e, starts, ends, len(text)) == e + 1 and HAN.match(text[e]) \
+            and not HAN.match(text[e + 1:e + 2] or "a"):
+        e += 1   # 辅导员相笑|笑|，: the last character of the given name cut off before the comma
     if e is None or not (2 <= e - p <= 3):
         return None
     name = text[p:e]
     if not all(HAN.match(c) for c in name) or any(c in BAD_GIVEN for c in name[1:]):
         return None
-    if name in R.common_words() or name[1:] in R.common_words() or name in R.gazetteer() or name[-1] in ORG_END:
+    doubled = len(name) == 3 and name[1] == name[2]   # 相笑笑: a reduplicated given name
+    if name in R.common_words() or name[1:] in R.common_words() and not doubled or name in R.gazetteer() or name[-1] in ORG_END:
         return None
     if len(name) == 3 and name[:2] in R.common_words():
         return None   # 教师|师德师风: the surname starts a word

@@ -40,7 +40,9 @@ MAX_ORG = 30
 # heads that need a proper name before them: a place, a brand-like unknown word, a known org or a quoted name
 # (理工科学校, 网约车公司, 课堂中学 are descriptions)
 STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府", "工作室", "社团",
-          "服务队", "志愿服务队", "志愿者服务队", "支教团", "校友会", "服务站", "专家组", "宾馆", "酒店", "饭店", "大酒店")
+          "服务队", "志愿服务队", "志愿者服务队", "支教团", "校友会", "服务站", "专家组", "宾馆", "酒店", "饭店", "大酒店", "智库")
+KINDS_OF_BODY = ("高校", "高等学校", "中小学", "科研院所", "高职院校", "职业院校", "大学", "学校", "中学", "小学")
+ALLIANCES = ("联盟", "协会", "学会", "联合会", "研究会", "委员会", "联谊会", "论坛", "共同体")
 PLACE_ONLY = ("政府", "人民政府", "国会", "议会", "参议院", "众议院", "上议院", "下议院")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
 SCOPE = ("全国", "国际", "全球", "世界", "中国", "亚洲", "跨国")   # 全国电子商务产教融合创新联盟 (not 中小学校群服务联盟)
 PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室", "办公室", "分院")   # 长三角高校联盟, 中国驻英国大使馆
@@ -162,6 +164,8 @@ def _head(text: str, tokens, ti: int) -> str | None:
         return None  # 遮挡处, 高崖处: a spot, not an office (科技处, 宣传处 are)
     if text.startswith(NOT_AFTER_HEAD, te):
         return None  # 江苏省新闻出版政府奖, 红旗团委称号: an award, not a body
+    if sfx == "中心" and text.startswith(("城市", "城区", "地带", "区域", "位置", "枢纽"), te):
+        return None  # 淮海经济区|中心|城市: the centre of a region, not a body
     for L in (1, 2, 3):   # 电子|商务, 如图所|示: a dictionary word runs on past the head
         w = text[sfx_start:te + L]
         if len(w) == len(sfx) + L and w in common and not _role_or_head(w[len(sfx):]) and (ti + 1 >= len(tokens) or any(b == te + L for _, b in tokens[ti + 1:ti + 4])):
@@ -393,6 +397,9 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # no body: 学校, 党委
     if is_generic(text[start:te]) or text[start] in "市县区省校院镇乡村":
         return False  # 市人社局: a level prefix without its place
+    scope = next((w for w in SCOPE if text.startswith(w, start)), "")
+    if scope and text[start + len(scope):sfx_start] in KINDS_OF_BODY and sfx not in ALLIANCES:
+        return False  # 全国高校博物馆, 中国高校基金会: a kind of body across the country (not 中国高校博物馆联盟)
     if sfx.endswith(PARTY_HEADS) and re.search(r"第[一二三四五六七八九十]+$", pre) and pre.startswith(MEMBER_GROUPS):
         return True   # 教师第五党支部: a numbered branch of a member group
     if sfx == "所" and not any(x in text[start:sfx_start] for x in STRONG):

@@ -222,6 +222,7 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
     return out
 
 
+SEASONS = ("暑期", "寒假", "暑假", "假期")   # 经济管理学院|暑期|社会|实践团
 TEAM_UNITS = ("工作站", "服务站", "分站", "服务队", "志愿队", "突击队", "特勤队", "先锋队", "宣讲团", "服务团", "实践团", "支教团")
 BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心", "监管分局")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
@@ -260,6 +261,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
                 and tok not in R.word_set("ent_roles.txt")
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
+            unit = unit or (gap == 0 and len(tok) == 3 and tok.endswith("学院") and text[e - 2:e] == "大学")   # 中国人民大学|法学院
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
             team = team or (gap == 0 and len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司
             unit = (unit and not member) or team
@@ -272,12 +274,28 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                 todo.append((s, new))
                 break
             if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
-                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") or gap == 2:
+                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") and tok not in SEASONS or gap == 2:
                 break
             member = member or tok in PERSON_NOUN
             verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn")   # 高度|重视|学院所: after a verb only a unit word
             gap += 1
             k += 1
+    return out
+
+
+QUOTED_TEAM = re.compile(r"“([^“”\n]{2,12})”((?:暑期)?(?:社会)?实践团|实践队|实践分队|宣讲团|支教团|服务团|(?:志愿者?)?服务队|志愿队|"
+                         r"突击队|小分队|文艺社团|社团|工作室|团队|战队|队)")
+
+
+def quoted_teams(text: str, orgs: list[tuple[int, int, str]], ends: set[int]) -> list[tuple[int, int, str]]:
+    """A team named in quotes (“绿色小精灵”实践团, “红石榴”文艺社团), with the body written right before it
+    (经济管理学院“绿色小精灵”暑期实践团); the quoted name is no slogan when a team word closes it."""
+    org_end = {b: a for a, b, _ in orgs}
+    out = []
+    for m in QUOTED_TEAM.finditer(text):
+        if re.search(r"[，。；！？,;!?]", m.group(1)) or m.end() not in ends:
+            continue   # a sentence in quotes, or the team word starts a longer word (“青春”|队伍)
+        out.append((org_end.get(m.start(), m.start()), m.end(), "ORG"))
     return out
 
 

@@ -77,8 +77,17 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
             if t is not None and (t in ends or t == len(text) or not HAN.match(text[t])) and (e is None or t > e) \
                     and text[re_:t] not in R.gazetteer() and not (t - re_ == 2 and text[re_:t] in R.common_words()):   # 总统|波兰 is a country
                 e = t   # 外交部长普里马科夫: the whole transliterated token, not 普里马
+        if e is None and text[re_:re_ + 1] in "：:":   # （主持人：贾玲）, 项目负责人：张三，
+            p2 = re_ + 1
+            e2 = forward(text, p2, starts, ends) if p2 in starts else None
+            if e2 is not None and e2 in ends and re.match(r"[）)、，,；;。\s]|$", text[e2:e2 + 1]):
+                found.setdefault((p2, e2), (role, rs, -1, -1))
+                continue
         if e is not None:
-            found.setdefault((re_, e), (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1))
+            if m.group("pre") and rs not in starts and m.end("pre") in starts:
+                found.setdefault((re_, e), (text[m.end("pre"):re_], m.end("pre"), -1, -1))   # 大学生|志愿讲解员: 学生 is no prefix
+            else:
+                found.setdefault((re_, e), (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1))
         s = backward(text, rs, starts) if e is None else None
         if s is not None and ((s, rs) not in found or _better(_post_value(m), found[(s, rs)])):
             found[(s, rs)] = _post_value(m)   # 课程负责人刘志阳教授: the title after beats the weak post before

@@ -84,6 +84,13 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(x for x in s if len(x) == 1), frozenset(x for x in s if len(x) == 2)
 
 
+@lru_cache(maxsize=1)
+def frequent_surnames(n: int = 100) -> frozenset[str]:
+    """The n most frequent single surnames (ent_surnames.txt lists them by frequency)."""
+    first = next(_lines("ent_surnames.txt")).split()
+    return frozenset(first[:n])
+
+
 def split_words(name: str, extra: frozenset[str] | tuple[str, ...] = ()) -> list[str]:
     """Greedy longest dictionary words of `name` (words of `extra` count too); other characters one by one."""
     common, out, i = common_words(), [], 0

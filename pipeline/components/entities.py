@@ -134,7 +134,8 @@ class EntityRecognizer:
         cands += [(s, e, lab) for s, e, lab, _ in dates]
         cands += ent_formula.find_formulas(text, starts, ends)
         grammar = ent_org.find_orgs(text, tokens)
-        orgs = grammar + ent_org_forms.nested_units(text, tokens, grammar) + ent_org_forms.find_parties(text, tokens) \
+        grammar += ent_org_forms.nested_units(text, tokens, grammar)
+        orgs = grammar + ent_org_forms.quoted_teams(text, grammar, ends) + ent_org_forms.find_parties(text, tokens) \
             + ent_org_forms.umbrella_organs(text, tokens) + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends) \
             + ent_org_forms.media_names(text, starts, ends)
         if self.propagate_orgs:
