@@ -190,7 +190,12 @@ def test_formula_expansion(nlp, text, formula, members):
 
 @pytest.mark.parametrize("text,formula", [("创新“336”工作法", "336"), ("做到“两个维护”", "两个维护"),
                                           ("争做“四有”好老师、四个“引路人”", "四个“引路人”"),
-                                          ("持之以恒加固中央八项规定堤坝", "八项规定")])
+                                          ("持之以恒加固中央八项规定堤坝", "八项规定"),
+                                          # abbreviations jieba lists as words (j/l) are formulas when well known
+                                          ("打破了长期束缚思想的“左”的错误和“两个凡是”的精神枷锁", "两个凡是"),
+                                          ("实现“四化”，离开人才无从谈起", "四化"),
+                                          ("提出了志愿服务“三步走”实施方略", "三步走"),
+                                          ("学姐也介绍了成功的三大法宝：学习计划、做笔记", "三大法宝")])
 def test_formulas(nlp, text, formula):
     assert ("FORMULA", formula) in ents(nlp, text)
 
@@ -550,6 +555,12 @@ DATES_MORE = [   # (text, pub date, [(mention, value)])
 def test_date_ranges_and_partial_dates(text, pub, expected):
     got = find_dates(text, pub)
     assert [(text[s:e], v) for s, e, _, v in got] == expected
+
+
+@pytest.mark.parametrize("text", ["共产党带领中国人民实现的四个伟大飞跃", "政务服务总枢纽，实现支撑一网通办",
+                                  "两委会主任委员、中国科学院院士"])
+def test_no_formula_in_ordinary_counts(nlp, text):
+    assert not {t for l, t in ents(nlp, text) if l == "FORMULA"}
 
 
 @pytest.mark.parametrize("core", ["两张皮", "五毛一块", "七人八足", "八国联军", "三种文化", "七彩导师助成长", "一个党员一面旗"])
