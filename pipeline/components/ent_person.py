@@ -39,6 +39,7 @@ PRE_CUES = ("领导", "代表", "嘉宾", "选手", "学生", "学员", "同学"
             "负责同志", "女儿", "儿子", "妻子", "丈夫", "父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶",
             "音乐家", "作曲家", "画家", "书法家", "作家", "诗人", "艺术家", "科学家", "歌手", "演员", "导演", "音乐人")
 COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青年|女生|男生)?(?:——)?"   # 90后彭静旋
+                        r"|(?<!\d)\d{1,3}(?:岁|周岁)的"   # 49岁的李国能
                         r"|(?<![\d-])\d{2,4}(?:-\d{1,2})?班|(?<!\d)(?:19|20)?\d{2}级")   # 金融学2018-3班郑书青, 2019级李某
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
@@ -72,6 +73,10 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
         d = dotted_name(text, re_, starts, ends)
         if d is not None and (e is None or d > e):
             e = d   # 主席艾哈迈德·哈马罗什, not 艾哈迈
+        if e is None and not role.endswith(FOREIGN_POSTS):
+            t = translit(text, re_)   # 秘书长加维里亚: a whole token of transliteration characters after any post
+            if t is not None and t - re_ >= 3 and foreign_name(text, re_, t, ends):
+                e = t
         if (e is None or e not in ends) and role.endswith(FOREIGN_POSTS):
             t = translit(text, re_)
             if t is not None and (t in ends or t == len(text) or not HAN.match(text[t])) and (e is None or t > e) \

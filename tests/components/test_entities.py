@@ -497,6 +497,10 @@ PERSONS = [   # (sentence, name, role or None)
     ("我校大学生志愿讲解员黄志润的参赛作品荣获二等奖", "黄志润", "志愿讲解员"),   # 大学生|…: 学生 is no prefix of the post
     ("2个短视频参赛获奖外，“周世宁院士：‘瓦斯大王’”", "周世宁", "院士"),      # a colon after a post that closes a name
     ("校党委书记王明出席", "王明", "党委书记"),                                 # a name-like word with a frequent surname
+    ("全国人大常委会副委员长李锡铭、团中央书记处常务书记周强", "李锡铭", "副委员长"),   # state posts
+    ("美洲国家组织秘书长加维里亚2月20日致电李鹏总理", "加维里亚", "秘书长"),     # a transliterated token after any post
+    ("来自伊朗的外籍教师瓦希德一家一起守在电视机前", "瓦希德", "外籍教师"),
+    ("委员会一致推荐49岁的李国能出任香港特区终审法院首席法官", "李国能", None),   # an age before the name
 ]
 
 
