@@ -299,6 +299,18 @@ def quoted_teams(text: str, orgs: list[tuple[int, int, str]], ends: set[int]) ->
     return out
 
 
+BRANCHED_BODIES = ("国家税务总局", "国家统计局", "中国人民银行", "国家金融监督管理总局", "国家外汇管理局", "海关总署",
+                   "中国银保监会", "中国银监会", "中国证监会", "国家邮政局", "国家能源局", "中国气象局", "国家知识产权局")
+
+
+def national_branches(text: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A national body with local offices written right before one of them is one name
+    (国家税务总局|徐州市税务局, 国家统计局|徐州调查队): the office is led by its place."""
+    by_start = {a: b for a, b, _ in orgs}
+    return [(a, by_start[b], "ORG") for a, b, _ in orgs
+            if text[a:b] in BRANCHED_BODIES and b in by_start and _level_place_starts(text, b)]
+
+
 def listed_with_orgs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
     """An item of a 、-list of organisations is one too when it stands between two of them, or closes the list
     after 和 with two before it (中国矿业大学、徐州市铜山区商务、徐工集团、京东集团和中国擎天软件): 3-10 characters on

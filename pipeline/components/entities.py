@@ -140,6 +140,7 @@ class EntityRecognizer:
             + ent_org_forms.media_names(text, starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
+        orgs += ent_org_forms.national_branches(text, resolve(orgs))
         orgs += ent_org_forms.inner_names(text, orgs, starts)
         orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends)
         orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)
