@@ -27,6 +27,7 @@ PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[一二三四五六七八九十两][^
 ONE_ONE_AFTER = re.compile(r"的?(?:方式|模式|工作法|制度|机制|做法|形式|原则|要求|活动|品牌|建设|创建|行动|工程|计划|特色)")
 SPLIT = re.compile(r"[、，,；;]")
 DIGIT_COINAGE = re.compile(r"\d{2,4}(?:工程|计划|行动|模式|体系|战略|机制|方针|理念|格局|方案)")
+DIGIT_PLUS = re.compile(r"\d[+＋](?:[\dA-Za-z][+＋])*[\dA-Za-z]")
 S_METHOD = re.compile(r"(?<![A-Za-z0-9])[5-9]S(?=管理|现场|标准|活动)")   # 6S管理: the 5S/6S/7S workplace method
 INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即(?![将使便时])|指(?![导出挥标南定引令明示数])|包括|分别是|分别为|：|:)")
 
@@ -61,6 +62,8 @@ def is_formula(core: str, listed: bool = False) -> bool:
         return True
     if re.fullmatch(r"\d{2,4}", core):
         return not re.fullmatch(r"(19|20)\d{2}", core)
+    if DIGIT_PLUS.fullmatch(core):
+        return True   # “1+X”证书, “3+N”, “1+1+N”帮扶: a numbered scheme of parts
     if DIGIT_COINAGE.fullmatch(core):
         return not re.match(r"(19|20)\d{2}", core)   # “1313工程”, “1111工程” (not “2022工程”)
     if re.fullmatch(r"[十百千万][\u4e00-\u9fff][百千万][\u4e00-\u9fff]", core):
@@ -119,6 +122,8 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
     for m in QUOTED.finditer(text):
         core = _strip_generic(m.group(1))
         s, e = m.start(1), m.start(1) + len(core)
+        if DIGIT_PLUS.fullmatch(core) and not re.match(r"[\u4e00-\u9fff（(]", text[m.end():m.end() + 1]):
+            continue   # 打出一个漂亮的“2+1”，: a score, not a scheme (“1+N”科创竞赛组织模式 is one)
         plus = re.fullmatch(r"[\u4e00-\u9fff]{1,4}[+＋]([\u4e00-\u9fff\d]{2,8})", core)
         if is_formula(core) or (is_formula(core, listed=True) and _listed(text, s, e, count(core))) \
                 or (plus and is_formula(plus.group(1))):
