@@ -226,7 +226,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             continue
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
-                            and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 徐州|第一|人民医院
+                            and (text[tokens[j - 1][0]:ps] in R.gazetteer()
+                                 or text[tokens[j - 1][0]:ps] in ("大学", "学院") and body[-1:] == ["附属"]))   # 徐州|第一|人民医院, 大学|第一|附属|中学
         if not inside and (sfx not in STRICT or sfx.endswith("队")) and _soft_inside(text, tokens, j, sfx):
             start = ps   # 学科|建设|委员会, 国际|合作|联合|实验室: a verb inside a name, a noun on its left
             body.append(piece)

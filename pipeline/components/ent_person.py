@@ -378,7 +378,7 @@ def final_role(text: str, role, orgs) -> str | None:
     if ps >= 0 and not word[: pe - ps].endswith(PARTY_PREFIX):
         if any(a <= ps and pe <= b for a, b in orgs):
             return word[pe - ps:]
-    head = next((h for h in UNIT_HEADS if word.startswith(h) and len(word) > len(h)), None)
+    head = next((h for h in UNIT_HEADS if word.startswith(h) and word[len(h):] in R.word_set("ent_roles.txt")), None)
     if head:   # 招生|办公室主任: the post itself starts with a unit head, so the unit may start earlier
         body = _generic_body(text, rs + len(head), orgs)
         if len(body) > len(head):
