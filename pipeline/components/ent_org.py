@@ -164,6 +164,8 @@ def _head(text: str, tokens, ti: int) -> str | None:
         return None  # 遮挡处, 高崖处: a spot, not an office (科技处, 宣传处 are)
     if text.startswith(NOT_AFTER_HEAD, te):
         return None  # 江苏省新闻出版政府奖, 红旗团委称号: an award, not a body
+    if sfx in ("大队", "中队") and text.startswith(("辅导员", "长"), te):
+        return None  # 少先队大队辅导员: a post of the pioneers, not a police unit
     if sfx == "中心" and text.startswith(("城市", "城区", "地带", "区域", "位置", "枢纽"), te):
         return None  # 淮海经济区|中心|城市: the centre of a region, not a body
     for L in (1, 2, 3):   # 电子|商务, 如图所|示: a dictionary word runs on past the head

@@ -399,6 +399,8 @@ def _generic_body(text: str, rs: int, orgs) -> str:
         if len(w) == L and (w in _unit_words() or L >= 3 and w.endswith(UNIT_HEADS) and _dictionary_words(w)):
             before = text[rs - L - 1:rs - L]
             if not before or not HAN.match(before) or before in "校院市县区省镇乡村系部局兼":
+                while len(w) > 3 and w[0] in "校院市县区省镇乡" and (w[1:] in _unit_words() or _dictionary_words(w[1:])):
+                    w = w[1:]   # 区教育局副局长 -> 教育局副局长: a bare level prefix is dropped
                 return w   # 社团联合会主席, 市金融局副局长 -> 金融局副局长
     return ""
 

@@ -343,7 +343,8 @@ ORG_NOT = [   # (sentence, ORG text that must not be predicted)
     ("打造徐州淮海经济区中心城市文化底蕴", "徐州淮海经济区中心"),               # 中心城市 is no body
     ("我校心理健康教育中心张金健老师作报告", "心理健康教育中心"),                 # a generic unit of the university
     ("这家五星级酒店很好", "五星级酒店"),
-    ("加强海关监管", "海关"),                             # 部署 is a verb, not an organ
+    ("加强海关监管", "海关"),
+    ("少先队大队辅导员吴倩", "少先队大队"),                             # 部署 is a verb, not an organ
 ]
 
 
@@ -507,6 +508,9 @@ PERSONS = [   # (sentence, name, role or None)
     ("2个短视频参赛获奖外，“周世宁院士：‘瓦斯大王’”", "周世宁", "院士"),      # a colon after a post that closes a name
     ("校党委书记王明出席", "王明", "党委书记"),                                 # a name-like word with a frequent surname
     ("宁化县教育局局长张华", "张华", "局长"),                                     # 局长 is no unit head 局 + 长
+    ("区教育局副局长孙涛一行莅临我校", "孙涛", "教育局副局长"),                   # a bare level prefix is dropped
+    ("初三年级组长陈静", "陈静", "年级组长"),                                     # school posts
+    ("少先队大队辅导员吴倩", "吴倩", "大队辅导员"),
     ("全国人大常委会副委员长李锡铭、团中央书记处常务书记周强", "李锡铭", "副委员长"),   # state posts
     ("美洲国家组织秘书长加维里亚2月20日致电李鹏总理", "加维里亚", "秘书长"),     # a transliterated token after any post
     ("来自伊朗的外籍教师瓦希德一家一起守在电视机前", "瓦希德", "外籍教师"),
