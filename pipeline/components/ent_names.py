@@ -102,8 +102,9 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
             continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
         if L == sl + 2 and e not in ends and text[e:e + 1] == "等" and e + 1 in ends and p in starts:
             return e   # 方跃|平等|进行: the name's last character is glued to 等
-        if L == sl + 2 and (stops_at(text, p + sl + 1) or text[e - 1] == "作" and SPEECH_AFTER.match(text, e)):
-            continue  # 齐超发言: the third character starts the next word
+        if L == sl + 2 and (stops_at(text, p + sl + 1) and not (one and _word_at(text, e, ends))
+                            or text[e - 1] == "作" and SPEECH_AFTER.match(text, e)):
+            continue  # 齐超发言: the third character starts the next word (but 记者|谢国明|报道: one token, then a word)
         if L == sl + 1 and text[e - 1:e + 1] in R.common_words() and not (p in starts and e in ends and _word_at(text, e, ends)):
             continue  # 向同|学们: the given character belongs to the next word (but 赵超|出席 is split there)
         if glued:
@@ -138,7 +139,8 @@ def closed_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | No
     name = text[p:e]
     if name[-1] in "说讲称":
         return None   # 会长王明说，: a two-character name and the verb of speech
-    if role_regex().search(name) or name[1:] in R.word_set("ent_person_stop.txt") or not plausible(text, p, e, True):
+    whole = not any(x in starts for x in range(p + 1, e))   # 记者|金学耕|、: one token, though 金学 is a word
+    if role_regex().search(name) or name[1:] in R.word_set("ent_person_stop.txt") or not plausible(text, p, e, True, whole):
         return None
     if R.common_words().get(name[1:], "n")[:1] in "rdpcuf":
         return None
@@ -196,9 +198,9 @@ def one_token(text: str, s: int, q: int, starts: set[int]) -> bool:
 def translit(text: str, p: int) -> int | None:
     chars = R.word_set("ent_translit.txt")
     e = p
-    while e < len(text) and text[e] in chars and e - p < 6:
+    while e < len(text) and text[e] in chars and e - p < 8:
         e += 1
-    return e if e - p >= 2 else None
+    return e if e - p >= 2 else None   # up to 8 characters: 克瓦希涅夫斯基
 
 
 def token_end(p: int, starts: set[int], ends: set[int], limit: int) -> int | None:
@@ -240,12 +242,22 @@ def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> in
     return e
 
 
+ORG_HEAD_IN = re.compile(r"大学|学院|公司|集团|协会|委员会|中心|政府|银行")
+
+
 def dotted_name(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
     """After any post, a transliterated name written with a middle dot (馆长卡罗尔·史密斯)."""
     chars = R.word_set("ent_translit.txt")
     e = p
     while e < len(text) and (text[e] in chars or text[e] == "·") and e - p < 14:
         e += 1
+    if "·" not in text[p:e].strip("·"):   # 主席埃文·毛赛尔, 主席赛送蓬·丰威汉: any characters around the dot after a post
+        m = re.match(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?", text[p:p + 22])
+        parts = m.group(0).split("·") if m else []
+        if m and not ORG_HEAD_IN.search(m.group(0)) and not any(
+                x in R.common_words() or all(len(w) > 1 for w in R.split_words(x)) for x in parts):
+            last = p + len(m.group(0)) - len(parts[-1])   # the last part ends at its first token end after two characters
+            e = next((q for q in range(last + 2, p + len(m.group(0)) + 1) if q in ends), p)
     name = text[p:e].strip("·")
     if "·" not in name or len(name) < 4 or not text[p:e].endswith(name[-1]):
         return None

@@ -517,6 +517,12 @@ PERSONS = [   # (sentence, name, role or None)
     ("美洲国家组织秘书长加维里亚2月20日致电李鹏总理", "加维里亚", "秘书长"),     # a transliterated token after any post
     ("来自伊朗的外籍教师瓦希德一家一起守在电视机前", "瓦希德", "外籍教师"),
     ("委员会一致推荐49岁的李国能出任香港特区终审法院首席法官", "李国能", None),   # an age before the name
+    ("北京11月9日电（记者金学耕、杨国强）应国家主席江泽民的邀请", "金学耕", "记者"),   # one token closed by 、
+    ("本报讯记者谢国明报道：辽宁省盘锦市按照", "谢国明", "记者"),                   # one token, then a word (明报 is one too)
+    ("2021级辅导员邓燕飞来到2021级新生宿舍", "邓燕飞", "辅导员"),
+    ("格里菲斯大学副校长肖恩·尤恩教授出席研讨会开幕式", "肖恩·尤恩", "副校长"),   # a dotted foreign name after a post
+    ("瑞士—中国协会主席埃文·毛赛尔，丹麦—中国友好协会主席迈克伦堡", "埃文·毛赛尔", "主席"),
+    ("波兰共和国总统克瓦希涅夫斯基举行了会谈", "克瓦希涅夫斯基", "总统"),
 ]
 
 
@@ -528,7 +534,8 @@ def test_person_recall_classes(nlp, text, name, role):
     assert attr(nlp, text, "PERSON", name, "role") == role
 
 
-@pytest.mark.parametrize("text", ["两国领导人高瞻远瞩，作出明智的政治决断", "中华人民共和国主席波兰共和国总统"])
+@pytest.mark.parametrize("text", ["两国领导人高瞻远瞩，作出明智的政治决断", "中华人民共和国主席波兰共和国总统",
+                                  "等学校测绘类专业青年教师讲课竞赛·教师教学创新大赛中获多项荣誉"])
 def test_no_person_from_an_idiom_or_a_country_after_a_post(nlp, text):
     assert not {t for l, t in ents(nlp, text) if l == "PERSON"}
 
