@@ -236,6 +236,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 1
             continue
         inside = inside or (sfx in GUILD_HEADS and piece in R.word_set("ent_roles.txt") and piece not in R.word_set("ent_org_stop.txt"))
+        inside = inside or ((sfx in COMPANY or sfx.endswith("公司")) and R.common_words().get(piece) == "a" and j > 0 and tokens[j - 1][1] == ps
+                            and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 中国|平安|人寿保险股份有限公司: a brand
         if sfx.endswith(PARTY_HEADS) and piece == "级" and j > 0 and tokens[j - 1][1] == ps \
                 and re.fullmatch(r"(?:19|20)\d{2}", text[tokens[j - 1][0]:ps]):
             start = tokens[j - 1][0]   # 本科生|2021|级|党支部: a cohort inside a branch name
