@@ -19,7 +19,7 @@ from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_org_forms
 from . import ent_resources as R
 from .spans import char_spans, occurrences
 
-WORK_RE = re.compile(r"《([^《》\n]{1,80})》")
+WORK_RE = re.compile(r"《([^《》\n]{1,80}(?:\n[^《》\n]{1,80})?)》")   # one line break inside: a title wrapped by the page
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Z&]{1,6}(?![A-Za-z0-9&\-])")
 LATIN_NAME_RE = re.compile(r"(?<![A-Za-z.])([A-Z][a-zà-öø-ÿ]{1,12})(?:[ \n](?:[A-Z]\.|[A-Z][a-zà-öø-ÿ]{1,14}))?[ \n]"
                            r"([A-Z][a-zà-öø-ÿ]{1,14})(?![A-Za-zà-öø-ÿ])")   # Carlos López Martinez, Jordi J. Mallorqui

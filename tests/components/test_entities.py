@@ -166,6 +166,12 @@ def test_work_without_brackets(nlp):
     assert ("FORMULA", "五好") in got
 
 
+def test_work_title_wrapped_by_a_line_break(nlp):
+    got = ents(nlp, "孙浩以《爱读书\n爱矿大——校史与出版漫谈》为主题，从校史校志编辑讲起")
+    assert ("WORK", "爱读书\n爱矿大——校史与出版漫谈") in got
+    assert not {t for l, t in ents(nlp, "《第一篇》\n\n《第二篇》") if l == "WORK"} - {"第一篇", "第二篇"}
+
+
 EXPANSIONS = [
     ("组建了“两会一队”(安委会、调委会和护卫队),", "两会一队", ["安委会", "调委会", "护卫队"]),
     ("推动自治、法治、德治“三治融合”,落实", "三治融合", ["自治", "法治", "德治"]),
