@@ -42,7 +42,7 @@ PATTERNS = [
     ("ymd", re.compile(rf"(?<![\d./-])({Y})[/.\-]({M})[/.\-]({D})(?![\d./-])")),
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月(?![\d底初末中旬份])")),
     ("ym", re.compile(rf"(?<!\d)({Y})年({M})月份")),
-    ("y", re.compile(rf"(?<!\d)({Y})(?:年度|年)(?![\d级届])")),
+    ("y", re.compile(rf"(?<!\d)({Y})(?:年度|年)(?![\d级届底末初])")),   # 2007年末, 2022年底: a vague part of the year
     # the first years of a list that shares one 年 (2013、2014年)
     ("y", re.compile(rf"(?<![\d./\-])({Y})(?=(?:[、和及与]{Y})*[、和及与]{Y}(?:年度|年)(?![\d级届]))")),
     # a bare year naming an event, a season or a campaign (2019云栖大会, 2022“越崎论坛”), not an edition (2020版)
