@@ -19,7 +19,7 @@ NUMV = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"十":
 OPEN, CLOSE = "“\"「『‘", "”\"」』’"
 QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{1,12})[”\"」』’]")
 NUM_OUTSIDE = re.compile(rf"([二三四五六七八九十两])个[“\"]([^“”\"\n]{{1,6}})[”\"]")
-LIST_COUNT = re.compile(rf"((?:[^、，。；：,;:！？\s“”\"]{{1,12}}、)+[^、，。；：,;:！？\s“”\"]{{1,12}})[”\"]?的?([二三四五六七八九十两][^\s、，。；：,;:！？“”\"个项条种类点次名位件是要级天年月日周届期批倍成等奖所地大]{{1,3}})")
+LIST_COUNT = re.compile(rf"((?:[^、，。；：,;:！？\s“”\"]{{1,12}}、)+[^、，。；：,;:！？\s“”\"]{{1,12}})[”\"]?的?([二三四五六七八九十两双][^\s、，。；：,;:！？“”\"个项条种类点次名位件是要级天年月日周届期批倍成等奖所地大]{{1,3}})")
 PAREN_AFTER = re.compile(rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,4}})[（(]")
 _MW = "年月日天周次个人名位项条届期批倍成岁分秒点时号层级"
 PAIRED = re.compile(rf"(?<![\u4e00-\u9fff])[一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两][一二三四五六七八九十两][^{_MW}\W\d一二三四五六七八九十两](?![\u4e00-\u9fff])|"
@@ -150,7 +150,9 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
         for b in range(m.end(2), a + 1, -1):   # the longest token-aligned count (四书|为载体 -> 四书)
             f = text[a:b]
             if b in ends and f[-1] not in "为的是在和与及对把被将向从" and count(f) == len(items) \
-                    and is_formula(f, listed=True) and a in starts and "方面" not in f:
+                    and is_formula(f, listed=True) and a in starts and "方面" not in f \
+                    and (R.common_words().get(f[:2], "")[:1] != "n" or text[a - 1:a] in CLOSE):
+                # 经济两极化, 甲、乙双方: an ordinary noun (but 国庆、中秋双节, and “红皮书、规划书、快板书”四书 after a quoted list)
                 out.append((a, b, "FORMULA"))
                 break
     return out
@@ -320,7 +322,12 @@ def _list_before(text: str, s: int, n: int | None, loose: bool = True) -> list[s
                 return got
     clause = re.split(r"[，。；：,;:！？\n]", text[max(0, before - 200):before])[-1]
     if loose and "、" in clause and len(clause.rsplit("、", 1)[-1]) <= 10:
-        return _fit(_split(clause, n), n)
+        got = _fit(_split(clause, n), n)
+        if got and len(got) >= 2:
+            longest = max(len(x) for x in got[1:])
+            if len(got[0]) > longest + 2:
+                got = [got[0][-longest:]] + got[1:]   # 并向与会教师提前送上了国庆、中秋双节: the clause's lead-in is no member
+        return got
     return None
 
 

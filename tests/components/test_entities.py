@@ -173,6 +173,8 @@ def test_work_title_wrapped_by_a_line_break(nlp):
 
 
 EXPANSIONS = [
+    ("并向与会教师提前送上了国庆、中秋双节的衷心祝福", "双节", ["国庆", "中秋"]),   # 双 counts two; the lead-in is cut
+    ("围绕生态文明、智慧中国建设（两建）及深地、深空、深海（三深）空间资源开发利用应用需求", "三深", ["深地", "深空", "深海"]),
     ("组建了“两会一队”(安委会、调委会和护卫队),", "两会一队", ["安委会", "调委会", "护卫队"]),
     ("推动自治、法治、德治“三治融合”,落实", "三治融合", ["自治", "法治", "德治"]),
     ("蔡世华副书记指出，实现德智体美劳五育并举，需要全校上下共同努力", "五育并举", ["德", "智", "体", "美", "劳"]),
@@ -594,6 +596,7 @@ def test_date_ranges_and_partial_dates(text, pub, expected):
 
 @pytest.mark.parametrize("text", ["共产党带领中国人民实现的四个伟大飞跃", "政务服务总枢纽，实现支撑一网通办",
                                   "钟毅康同学打出一个漂亮的“2+1”，拿下三分",                 # a score, not a scheme
+                                  "解决金融不安全、经济两极化和环境恶化现象", "甲、乙双方签订协议",
                                   "两委会主任委员、中国科学院院士"])
 def test_no_formula_in_ordinary_counts(nlp, text):
     assert not {t for l, t in ents(nlp, text) if l == "FORMULA"}
