@@ -60,7 +60,6 @@ def find_economic_regions(text: str, starts: set[int], ends: set[int]) -> list[t
     return out
 
 
-
 def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
     gaz, idx = R.gazetteer(), R.gazetteer_index()
     regions = find_regions(text, starts, ends)

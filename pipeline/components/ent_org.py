@@ -459,12 +459,12 @@ def _new_name_starts(text: str, start: int, piece: str) -> bool:
         return False
     if piece in R.gazetteer() or len(piece) < 2:
         return False
-    if text.startswith(UMBRELLA_BODIES, start):
+    if text.startswith(TOP_BODIES, start):
         return True   # 中共中央办公厅|国务院办公厅: two bodies written back to back
     return any(gaz.get(text[start:start + L], "").startswith(("country", "province", "city")) for L in (2, 3, 4))
 
 
-UMBRELLA_BODIES = ("国务院", "中共中央", "全国人大", "全国政协", "中央军委", "最高人民法院", "最高人民检察院")
+TOP_BODIES = ("国务院", "中共中央", "全国人大", "全国政协", "中央军委", "最高人民法院", "最高人民检察院")
 
 
 def _has_known(pre: str) -> bool:

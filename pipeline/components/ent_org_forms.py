@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from . import ent_resources as R
 from .spans import occurrences
-from .ent_org import MAX_ORG, PERSON_NOUN, UMBRELLA_BODIES, _level_place_starts, governs, is_generic
+from .ent_org import MAX_ORG, PERSON_NOUN, TOP_BODIES, _level_place_starts, governs, is_generic
 
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 MEDIA_TAIL = re.compile(r"(?:微博|新闻|财经|客户端|视频)")
@@ -255,7 +255,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
         while k is not None and k < len(tokens) and gap <= 2:
             a, b = tokens[k]
             tok = text[a:b]
-            ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(UMBRELLA_BODIES, a)   # …办公厅|国务院办公厅
+            ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(TOP_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
