@@ -68,6 +68,9 @@ def is_formula(core: str, listed: bool = False) -> bool:
         return not re.match(r"(19|20)\d{2}", core)   # “1313工程”, “1111工程” (not “2022工程”)
     if re.fullmatch(r"[十百千万][\u4e00-\u9fff][百千万][\u4e00-\u9fff]", core):
         return core not in R.word_set("ent_idioms_num.txt") and core not in R.common_words()   # “千校万企”, not 千家万户
+    if re.fullmatch(r"[\u4e00-\u9fff]{2}[双两][\u4e00-\u9fff]", core) and core[:2] not in R.common_words() \
+            and core not in R.word_set("ent_idioms_num.txt"):
+        return True   # “智志双扶”, “德技双修”: two initials and a doubled verb (not 文武双全, an idiom)
     if not (2 <= len(core) <= 8) or core[0] not in NUM:
         return False
     if re.search(r"[^\u4e00-\u9fff、]", core) or core in R.word_set("ent_idioms_num.txt"):

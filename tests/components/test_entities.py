@@ -204,7 +204,8 @@ def test_formula_expansion(nlp, text, formula, members):
                                           ("实现“四化”，离开人才无从谈起", "四化"),
                                           ("提出了志愿服务“三步走”实施方略", "三步走"),
                                           ("学姐也介绍了成功的三大法宝：学习计划、做笔记", "三大法宝"),
-                                          ("通过建立“1+N”科创竞赛组织模式", "1+N")])   # a numbered scheme of parts
+                                          ("通过建立“1+N”科创竞赛组织模式", "1+N"),   # a numbered scheme of parts
+                                          ("学校围绕这一主题，坚持“智志双扶”理念", "智志双扶")])   # two initials, 双 and a verb
 def test_formulas(nlp, text, formula):
     assert ("FORMULA", formula) in ents(nlp, text)
 
@@ -597,6 +598,7 @@ def test_date_ranges_and_partial_dates(text, pub, expected):
 @pytest.mark.parametrize("text", ["共产党带领中国人民实现的四个伟大飞跃", "政务服务总枢纽，实现支撑一网通办",
                                   "钟毅康同学打出一个漂亮的“2+1”，拿下三分",                 # a score, not a scheme
                                   "解决金融不安全、经济两极化和环境恶化现象", "甲、乙双方签订协议",
+                                  "他是一位“文武双全”的将领",
                                   "两委会主任委员、中国科学院院士"])
 def test_no_formula_in_ordinary_counts(nlp, text):
     assert not {t for l, t in ents(nlp, text) if l == "FORMULA"}
