@@ -167,7 +167,8 @@ def backward(text: str, q: int, starts: set[int]) -> int | None:
     """Start of a name ending at q (before a post), or None."""
     options = [s for s in (q - 3, q - 2, q - 4) if s >= 0
                and (plausible(text, s, q) or (s in starts and (one_token(text, s, q, starts) or clause_start(text, s))
-                                               and plausible(text, s, q, True, one_token(text, s, q, starts) and clause_start(text, s))))
+                                               and plausible(text, s, q, True, one_token(text, s, q, starts)
+                                                             and (clause_start(text, s) or after_org_head(text, s)))))
                and (q - s < 4 or surname_at(text, s) == 2) and not name_like_word(text[s:q])]
     if q >= 3 and _surname_and_adverb(text, q - 3, q, starts):
         options.append(q - 3)   # 系|王|高新|副教授: the given name is a dictionary adverb, the post closes it
@@ -189,6 +190,12 @@ def _surname_and_adverb(text: str, s: int, q: int, starts: set[int]) -> bool:
 def clause_start(text: str, s: int) -> bool:
     """A three-character name at the start of a line or clause, right before a post (张康之教授首先…)."""
     return s == 0 or text[s - 1] in "\n，,。；;：:、（(“\"）)"
+
+
+def after_org_head(text: str, s: int) -> bool:
+    """The name follows an organisation's head word (中山大学|周天寿|教授): its place, not a word's part."""
+    heads = R.word_set("ent_org_suffix.txt")
+    return any(len(text[s - L:s]) == L and text[s - L:s] in heads for L in (2, 3, 4))
 
 
 def one_token(text: str, s: int, q: int, starts: set[int]) -> bool:

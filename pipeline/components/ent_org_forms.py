@@ -10,8 +10,9 @@ from functools import lru_cache
 
 from . import ent_resources as R
 from .spans import occurrences
-from .ent_org import MAX_ORG, PERSON_NOUN, TOP_BODIES, _level_place_starts, governs, is_generic
+from .ent_org import MAX_ORG, PERSON_NOUN, STOP_CHARS, TOP_BODIES, _level_place_starts, governs, is_generic
 
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 MEDIA_TAIL = re.compile(r"(?:微博|新闻|财经|客户端|视频)")
 KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
@@ -225,6 +226,7 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
 SEASONS = ("暑期", "寒假", "暑假", "假期")   # 经济管理学院|暑期|社会|实践团
 TEAM_UNITS = ("工作站", "服务站", "分站", "服务队", "志愿队", "突击队", "特勤队", "先锋队", "宣讲团", "服务团", "实践团", "支教团")
 BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心", "监管分局")
+BROADCASTERS = ("电视台", "广播电台", "电台", "卫视", "总台")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
 
@@ -258,11 +260,12 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(TOP_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
-            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and tok in common and tok not in not_suffix \
-                and tok not in R.word_set("ent_roles.txt")
+            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and (tok in common or gap == 0 and (tok in R.word_set("ent_org_generic.txt") or len(tok) == 3 and tok[-1] == "办")) \
+                and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")   # 公管学院|学工办
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
             unit = unit or (gap == 0 and len(tok) == 3 and tok.endswith("学院") and text[e - 2:e] == "大学")   # 中国人民大学|法学院
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
+            team = team or (tok.endswith("频道") and text[s:e].endswith(BROADCASTERS))   # 中央电视台|新闻|频道
             team = team or (gap == 0 and len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司
             unit = (unit and not member) or team
             new = max(ends_here, default=b if unit else None)
@@ -309,6 +312,61 @@ def national_branches(text: str, orgs: list[tuple[int, int, str]]) -> list[tuple
     by_start = {a: b for a, b, _ in orgs}
     return [(a, by_start[b], "ORG") for a, b, _ in orgs
             if text[a:b] in BRANCHED_BODIES and b in by_start and _level_place_starts(text, b)]
+
+
+LEVEL_CHARS = "省市县区镇乡"
+SENTENCE_END = re.compile(r"[。！？；!?\n]")
+
+
+def _levels_named(text: str, a: int, b: int) -> dict[str, list[tuple[int, int]]]:
+    """Level character -> spans of the places of that level named in text[a:b] outside 《》 (徐州市, 宁化县,
+    also in 十堰市委)."""
+    gaz, named, depth = R.gazetteer(), {}, 0
+    for i in range(a + 1, b):
+        depth += (text[i] == "《") - (text[i] == "》")
+        if text[i] in LEVEL_CHARS and depth <= 0:   # not inside a title (制订《郧阳区教育系统…办法》)
+            for L in (6, 5, 4, 3, 2):
+                if i + 1 - L >= a and text[i + 1 - L:i + 1] in gaz:
+                    named.setdefault(text[i], []).append((i + 1 - L, i + 1))
+                    break
+    return named
+
+
+def named_level_units(text: str, tokens, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """A bare level prefix and a body (市政府, 县教育局, 市总工会) is an organisation when the same sentence names
+    a place of that level (十堰市委、市政府; 徐州市教育工会联合市总工会): SPEC's level-prefixed generic, which
+    is generic (not an ORG) otherwise (受市委组织部、市教育局联合嘉奖)."""
+    bodies = R.word_list_longest_first("ent_org_level_bodies.txt")
+    common = R.common_words()
+    start_of = {b: a for a, b in tokens}
+    out, sent_start = [], 0
+    for m in [*SENTENCE_END.finditer(text), None]:
+        sent_end = m.start() if m else len(text)
+        named = None
+        for s in range(sent_start, sent_end):
+            if text[s] not in LEVEL_CHARS:
+                continue
+            lead = text[s - 1] if s > sent_start else ""
+            a = start_of.get(s + 1, s)
+            glued = a < s and common.get(text[a:s], "")[:1] in ("v", "p", "c")   # 联合市|总工会: the verb took the prefix
+            before = text[start_of.get(s, s):s]
+            if not glued and (s not in starts or (HAN_CHAR.match(lead) and not _function_word(before, common))):
+                continue   # 十堰|市委: the prefix belongs to a place, or the character is inside a word
+            body = next((w for w in bodies if text.startswith(w, s + 1) and s + 1 + len(w) in ends), None)
+            if body is None or text.startswith("常委", s + 1 + len(body)):
+                continue   # 县委常委、副县长: a post, not the body
+            if named is None:
+                named = _levels_named(text, sent_start, sent_end)
+            e = s + 1 + len(body)
+            if any(not (a <= s < b) for a, b in named.get(text[s], [])):
+                out.append((s, e, "ORG"))
+        sent_start = sent_end + 1
+    return out
+
+
+def _function_word(prev: str, common) -> bool:
+    """A function word or a verb before a level prefix (受|市委组织部, 和|县政府), not part of a name."""
+    return prev in STOP_CHARS or prev == "同" or common.get(prev, "")[:1] in ("p", "c", "v", "u", "d")
 
 
 def listed_with_orgs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:

@@ -24,7 +24,8 @@ from .ent_names import (SPEECH_AFTER, BAD_GIVEN, HAN, PREP_SURNAMES, STRICT_BAD,
 from .ent_person_lists import extend_lists, name_lists, table_names
 from .spans import occurrences
 
-COUNT_CUE = re.compile(r"(?:等(?=[二三四五六七八九十两\d]))?[二三四五六七八九十两\d]+[位名](?:优秀|青年|学生|新生)?(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部)")
+COUNT_CUE = re.compile(r"(?:等?[二三四五六七八九十两\d]+[位名]|等[多几]?[位名]?)(?:优秀|青年|学生|新生)?"   # 徐旺等6名学生, 瞿望、王锐等老师
+                       r"(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部|学者|领导)")
 PARTY_PREFIX = ("委", "党组", "工会", "支部", "总支")
 FOREIGN_POSTS = ("总统", "总理", "首相", "国务卿", "外长", "大使", "议长", "部长", "议员", "大臣", "特使", "州长",
                  "国王", "女王", "发言人", "领导人", "防长", "主席", "总裁", "首席执行官", "教练", "市长", "外相", "党魁",
@@ -42,6 +43,7 @@ COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青�
                         r"|(?<!\d)\d{1,3}(?:岁|周岁)的"   # 49岁的李国能
                         r"|(?<![\d-])\d{2,4}(?:-\d{1,2})?班|(?<!\d)(?:19|20)?\d{2}级")   # 金融学2018-3班郑书青, 2019级李某
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
+AUTHORS_LINE = re.compile(r"^((?:[\u4e00-\u9fff]{2,4}[ \u3000、]){0,5}[\u4e00-\u9fff]{2,4})[ \u3000]+《", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
 BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
 TITLES = frozenset("教授 副教授 研究员 副研究员 助理研究员 讲师 助教 博士 博士后 博导 导师 老师 教师 专家".split())
@@ -146,6 +148,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
             if e is not None and e in ends:
                 found.setdefault((m.end(), e), None)
     _spaced_after_post(text, found, starts)
+    _authors_before_title(text, found, starts)
     _between_posts(text, found, starts)
     _anonymised(text, found, starts, ends)
     _byline(text, found, starts)
@@ -181,6 +184,21 @@ def _spaced_after_post(text: str, found: dict, starts: set[int]) -> None:
             pos += len(part) + 1
         for a, b in names:
             found.setdefault((a, b), _post_value(m))
+
+
+def _authors_before_title(text: str, found: dict, starts: set[int]) -> None:
+    """Names set off by spaces before a 《title》 at the start of a line: the authors in an award list
+    (二等奖⏎赵红灿 孟凡昌 《高校培育时代新人的五育融合路径探析》)."""
+    for m in AUTHORS_LINE.finditer(text):
+        pos, names = m.start(1), []
+        for part in re.split(r"[ \u3000、]", m.group(1).strip(" \u3000")):
+            if not (part and surname_at(part, 0) and pos in starts and _plausible_spaced(part) and not R.gazetteer().get(part)):
+                names = []
+                break
+            names.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        for a, b in names:
+            found.setdefault((a, b), None)
 
 
 def _plausible_spaced(name: str) -> bool:

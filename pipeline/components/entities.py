@@ -137,7 +137,7 @@ class EntityRecognizer:
         grammar += ent_org_forms.nested_units(text, tokens, grammar)
         orgs = grammar + ent_org_forms.quoted_teams(text, grammar, ends) + ent_org_forms.find_parties(text, tokens) \
             + ent_org_forms.umbrella_organs(text, tokens) + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends) \
-            + ent_org_forms.media_names(text, starts, ends)
+            + ent_org_forms.media_names(text, starts, ends) + ent_org_forms.named_level_units(text, tokens, starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         orgs += ent_org_forms.national_branches(text, resolve(orgs))

@@ -1184,3 +1184,44 @@ def test_weather_regions_and_stations(nlp):
 
 def test_ying_before_an_organisation_is_a_verb(nlp):
     assert {t for l, t in ents(nlp, "1985年潘振声应中央人民广播电台之邀创作") if l == "ORG"} == {"中央人民广播电台"}
+
+
+@pytest.mark.parametrize("text,orgs", [
+    ("十堰市委、市政府高度重视教育工作。", {"十堰市委", "市政府"}),
+    ("在宁化县委、县政府的领导下，县教育局组织开展活动。", {"宁化县委", "县政府", "县教育局"}),
+    ("近日，徐州市教育工会正式发布通报，公布了由市教育工会组织开展的征文活动评比结果。", {"徐州市教育工会", "市教育工会"}),
+])
+def test_a_level_prefixed_body_is_an_org_when_its_place_is_named_in_the_sentence(nlp, text, orgs):
+    assert {t for l, t in ents(nlp, text) if l == "ORG"} == orgs
+
+
+@pytest.mark.parametrize("text", [
+    "2019年受市委组织部、市教育局、市人社局联合嘉奖。",              # no place named: generic (SPEC)
+    "区教育局对照标准，制订《郧阳区教育系统党建工作考评实施办法》。",   # a place inside a title does not count
+    "灵璧县县长致辞，县委常委、副县长陈卫出席。",                      # 县委常委 is a post
+])
+def test_a_level_prefixed_body_stays_generic_without_its_place(nlp, text):
+    assert not {t for l, t in ents(nlp, text) if l == "ORG" and t[0] in "省市县区"}
+
+
+@pytest.mark.parametrize("text,org", [
+    ("同路人巡讲团成员分别前往蚌埠市新时代文明实践中心展开宣讲", "蚌埠市新时代文明实践中心"),
+    ("本次论坛由江苏省工业与应用数学学会主办", "江苏省工业与应用数学学会"),   # 应用 after 与 inside a name
+    ("8月15日，中央电视台新闻频道《新闻直播间》栏目专题报道了", "中央电视台新闻频道"),
+    ("活动由公管学院学工办主任王贝贝老师主持。", "公管学院学工办"),
+])
+def test_units_and_bodies_from_the_eleventh_round(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("在专家报告环节，中山大学周天寿教授、复旦大学林伟教授分享了成果", {"周天寿", "林伟"}),   # 周天 is a word; the org before it closes the name
+    ("师生们在瞿望、王锐等老师的指导下练习使用灭火器", {"瞿望", "王锐"}),
+    ("二等奖\n赵红灿 孟凡昌 《高校培育时代新人的五育融合路径探析》\n丁恒星 《红色文化提升青年学生心理健康》", {"赵红灿", "孟凡昌", "丁恒星"}),
+])
+def test_names_before_a_count_word_an_org_head_or_a_title(nlp, text, names):
+    assert {t for l, t in ents(nlp, text) if l == "PERSON"} == names
+
+
+def test_a_quoted_title_line_without_names_has_no_person(nlp):
+    assert not {t for l, t in ents(nlp, "学习贯彻 《决定》精神\n深入学习 《条例》") if l == "PERSON"}
