@@ -40,6 +40,8 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
             continue
         if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
             continue   # 民主党|派: the listed name is the first part of a longer word
+        if label == "ORG" and text[s:e] == "中共" and text.startswith(("党员", "预备党员"), e):
+            continue   # 中共党员: a political status, not the party named
         out.append((s, e, label))
         tail = KNOWN_TAIL.match(text, e) if label == "ORG" else None
         if tail:
@@ -263,7 +265,8 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and (tok in common or gap == 0 and (tok in R.word_set("ent_org_generic.txt") or len(tok) == 3 and tok[-1] == "办")) \
                 and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")   # 公管学院|学工办
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
-            unit = unit or (gap == 0 and len(tok) == 3 and tok.endswith("学院") and text[e - 2:e] == "大学")   # 中国人民大学|法学院
+            unit = unit or (gap == 0 and (len(tok) == 3 and tok.endswith("学院") or tok == "研究生院")
+                            and text[e - 2:e] == "大学")   # 中国人民大学|法学院, 中国矿业大学|研究生院
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
             team = team or (tok.endswith("频道") and text[s:e].endswith(BROADCASTERS))   # 中央电视台|新闻|频道
             team = team or (gap == 0 and len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司

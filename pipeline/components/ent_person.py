@@ -43,7 +43,7 @@ COHORT_CUE = re.compile(r"(?<!\d)[0-9]{2}后(?:姑娘|女孩|男孩|小伙|青�
                         r"|(?<!\d)\d{1,3}(?:岁|周岁)的"   # 49岁的李国能
                         r"|(?<![\d-])\d{2,4}(?:-\d{1,2})?班|(?<!\d)(?:19|20)?\d{2}级")   # 金融学2018-3班郑书青, 2019级李某
 SPACED_NAMES = re.compile(r"[ \u3000]((?:[\u4e00-\u9fff]{2,4}[ \u3000]){0,5}[\u4e00-\u9fff]{2,4})(?=$|[\n）)，,。；;])", re.M)
-AUTHORS_LINE = re.compile(r"^((?:[\u4e00-\u9fff]{2,4}[ \u3000、]){0,5}[\u4e00-\u9fff]{2,4})[ \u3000]+《", re.M)
+AUTHORS_LINE = re.compile(r"^((?:[\u4e00-\u9fff]{2,4}[ \u3000、]){0,5}[\u4e00-\u9fff]{2,4})[ \u3000]*《", re.M)
 ANON_RE = re.compile(r"某(?:某|[\u4e00-\u9fff])?")
 BYLINE_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][ \u3000]*(?:$|\n)")
 TITLES = frozenset("教授 副教授 研究员 副研究员 助理研究员 讲师 助教 博士 博士后 博导 导师 老师 教师 专家".split())
@@ -197,6 +197,8 @@ def _authors_before_title(text: str, found: dict, starts: set[int]) -> None:
                 break
             names.append((pos, pos + len(part)))
             pos += len(part) + 1
+        if names and names[-1][1] == m.end() - 1 and any(x in starts for x in range(names[-1][0] + 1, names[-1][1])):
+            names = []   # 孙浩|以《…》为题: written against the title, the name must be one token
         for a, b in names:
             found.setdefault((a, b), None)
 

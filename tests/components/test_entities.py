@@ -1225,3 +1225,19 @@ def test_names_before_a_count_word_an_org_head_or_a_title(nlp, text, names):
 
 def test_a_quoted_title_line_without_names_has_no_person(nlp):
     assert not {t for l, t in ents(nlp, "学习贯彻 《决定》精神\n深入学习 《条例》") if l == "PERSON"}
+
+
+def test_a_graduate_school_joins_its_university(nlp):
+    assert ("ORG", "中国矿业大学研究生院") in ents(nlp, "本次论坛由中国矿业大学研究生院主办。")
+
+
+def test_party_membership_is_not_the_party(nlp):
+    assert not {t for l, t in ents(nlp, "讲述中共党员在新民主主义革命时期的事迹") if l == "ORG"}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("一等奖\n章毛平《“三个务必”的历史进路》", {"章毛平"}),   # one token against the title
+    ("孙浩以《爱读书》为题作了发言", set()),                   # 孙浩|以: not a name written against the title
+])
+def test_an_author_written_against_the_title(nlp, text, names):
+    assert {t for l, t in ents(nlp, text) if l == "PERSON"} == names
