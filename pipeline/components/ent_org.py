@@ -342,8 +342,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
     common, gaz = R.common_words(), R.gazetteer()
     mods = R.word_set("ent_org_modifiers.txt")
     pre = text[start:sfx_start]
-    if re.match(r"[A-Z]\d{2,4}", text[te:te + 5]):
-        return False  # 矿业科学中心A200: a building and its room
+    if re.match(r"[A-Z]\d{2,4}", text[te:te + 5]) and sfx not in ("学院", "大学"):
+        return False  # 矿业科学中心A200: a building and its room (but 在经管学院B117召开: the college hosts it)
     if sfx == "团学组织" and not pre.endswith(STRONG):
         return False   # 经济管理学院团学组织, not 在座|团学组织 or 主题|团学组织
     if len(sfx) >= 2 and text[start:sfx_start].endswith(sfx):

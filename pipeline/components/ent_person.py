@@ -146,7 +146,9 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
             if e is not None and text[m.end()] in "于向" and not re.match(r"[、，,。；;和及等（(\s]", text[e:e + 1]):
                 e = None   # 成员于博一楼前: the "surname" is a preposition
             if e is not None and e in ends:
-                found.setdefault((m.end(), e), None)
+                post = _post_before_delegate(text, m.start()) if cue == "代表" else None
+                if found.get((m.end(), e)) is None:
+                    found[(m.end(), e)] = post
     _spaced_after_post(text, found, starts)
     _authors_before_title(text, found, starts)
     _between_posts(text, found, starts)
@@ -161,6 +163,16 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     extend_lists(text, found, starts, ends)
     _posts_around(text, found)
     return _all_mentions(text, _merge_same_start(found))
+
+
+def _post_before_delegate(text: str, q: int):
+    """班长代表陈越凡, 学生党支部书记代表陈汐昱: the post before 代表 is the delegate's role."""
+    lo = max(0, q - 12)
+    best = None
+    for m in role_regex().finditer(text, lo, q):
+        if m.end() == q and (best is None or m.start() < best.start()):
+            best = m
+    return _post_value(best) if best and text[best.start() - 1:best.start()] != "的" else None
 
 
 def _post_value(m: re.Match, weak: bool = False) -> tuple:

@@ -1241,3 +1241,13 @@ def test_party_membership_is_not_the_party(nlp):
 ])
 def test_an_author_written_against_the_title(nlp, text, names):
     assert {t for l, t in ents(nlp, text) if l == "PERSON"} == names
+
+
+def test_a_college_hosting_a_meeting_in_its_room_is_an_org(nlp):
+    assert ("ORG", "经管学院") in ents(nlp, "11月21日，研究生院在经管学院B117组织召开了汇报交流会")
+
+
+@pytest.mark.parametrize("name,role", [("陈汐昱", "党支部书记"), ("陈越凡", "班长"), ("胡梦凡", "团支书")])
+def test_the_post_before_a_delegate_is_the_role(nlp, name, role):
+    text = "学生党支部书记代表陈汐昱、研究生会主席田伊琳、班长代表陈越凡和团支书代表胡梦凡在交流环节发言。"
+    assert attr(nlp, text, "PERSON", name, "role") == role
