@@ -29,6 +29,8 @@ SPLIT = re.compile(r"[、，,；;]")
 DIGIT_COINAGE = re.compile(r"\d{2,4}(?:工程|计划|行动|模式|体系|战略|机制|方针|理念|格局|方案)")
 DIGIT_PLUS = re.compile(r"\d[+＋](?:[\dA-Za-z][+＋])*[\dA-Za-z]")
 S_METHOD = re.compile(r"(?<![A-Za-z0-9])[5-9]S(?=管理|现场|标准|活动)")   # 6S管理: the 5S/6S/7S workplace method
+PAIR_DOUBLE = re.compile(r"(?:夺取|实现|取得|确保|推动|促进|做到|赢得|迎来|达到|达成)([\u4e00-\u9fff]{2,8}?)和([\u4e00-\u9fff]{2,8}?)"
+                         r"的?(双(?![方重向边手眼脚人层倍语面线])[\u4e00-\u9fff]{2})")   # 夺取疫情防控和经济社会发展的双胜利
 INTRO = re.compile(r"^[^。；\n]{0,8}?(?:即(?![将使便时])|指(?![导出挥标南定引令明示数])|包括|分别是|分别为|：|:)")
 
 
@@ -147,6 +149,9 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
             continue   # 一笔一划, 一起一伏 describe; 一述一评的方式, 一校一品建设 name a practice
         if m.start() in starts and m.end() in ends and is_formula(f):
             out.append((m.start(), m.end(), "FORMULA"))
+    for m in PAIR_DOUBLE.finditer(text):
+        if m.start(3) in starts and m.end(3) in ends:
+            out.append((m.start(3), m.end(3), "FORMULA"))
     for m in LIST_COUNT.finditer(text):
         items = m.group(1).split("、")
         a = m.start(2)
@@ -207,10 +212,10 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     known = re.sub(r"[“”\"]", "", text[s:e]) in R.word_set("ent_formula_known.txt")
     got = _sane(_in_parentheses(tail, n)) or _sane(_after_intro(tail, n)) or _sane(_short_form_of(text, s, n)) \
         or _sane(_list_before(text, s, n, loose=not known)) or _initials_before(text, s, n) \
-        or _quoted_list_in_sentence(text, s, n, text[s:e])
+        or _quoted_list_in_sentence(text, s, n, text[s:e]) or _pair_before(text, s)
     if got:
         return got, 3
-    got = _sane(_children(s, n, sections, title_end, text[s:e]))
+    got = _sane(_children(s, n, sections, title_end, text[s:e])) or _sane(_led_sentences(text, after, n, text[s:e]))
     if got:
         return got, 2
     if re.match(r"\d", text[s:e]):
@@ -226,6 +231,23 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
         if got:
             return got, 1
     return None
+
+
+def _led_sentences(text: str, after: int, n: int | None, f: str) -> list[str] | None:
+    """三个强化 spelled out by the next sentences that each open with its word, with no marker
+    (…聚力“三个强化”。强化组织领导，…。强化周密部署，…。强化工作落地，…): each sentence's first clause."""
+    m = re.fullmatch(r"[“\"]?[二三四五六七八九十两]个([\u4e00-\u9fff]{1,3})[”\"]?", f)
+    if not m or not n:
+        return None
+    word, got = m.group(1), []
+    body = text[after:after + 1500]
+    for k, sent in enumerate(re.split(r"(?<=[。！？；!?\n])", body)):
+        lead = sent.lstrip(" \u3000“\"")
+        if lead.startswith(word):
+            got.append(re.split(r"[，,：:；;。]", lead, 1)[0])
+        elif not got and k >= 2:
+            return None   # the first member opens within two sentences of the formula
+    return got[:n] if len(got) >= n else None
 
 
 def _quoted_after(tail: str, n: int, f: str) -> list[str] | None:
@@ -334,11 +356,17 @@ def _list_before(text: str, s: int, n: int | None, loose: bool = True) -> list[s
     return None
 
 
+def _pair_before(text: str, s: int) -> list[str] | None:
+    """双胜利 after the two things it joins (夺取疫情防控和经济社会发展的双胜利 -> 疫情防控, 经济社会发展)."""
+    m = PAIR_DOUBLE.search(text, max(0, s - 24), s + 3)
+    return [m.group(1), m.group(2)] if m and m.start(3) == s else None
+
+
 def _initials_before(text: str, s: int, n: int | None) -> list[str] | None:
     """One character per member written right before it (德智体美劳五育并举, 德智体美劳“五育”): the last n
     characters, none of them forming a word with its neighbour (not 全面推进五育并举)."""
-    if not n or n < 3:
-        return None
+    if not n or n < 3 or re.match(r"[“\"]?[一二三四五六七八九十两]个", text[s:s + 3]):
+        return None   # 总务部聚力“三个强化”: a counted phrase has phrases for members, not initials
     before = s
     while before > 0 and text[before - 1] in OPEN:
         before -= 1

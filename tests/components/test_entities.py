@@ -1251,3 +1251,23 @@ def test_a_college_hosting_a_meeting_in_its_room_is_an_org(nlp):
 def test_the_post_before_a_delegate_is_the_role(nlp, name, role):
     text = "学生党支部书记代表陈汐昱、研究生会主席田伊琳、班长代表陈越凡和团支书代表胡梦凡在交流环节发言。"
     assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+def test_members_are_the_sentences_that_open_with_the_formulas_word(nlp):
+    text = ("总务部聚力“三个强化”，有效助力学校疫情防控工作。强化组织领导，为助力工作提供重要保障。总务部党委发挥领导作用。"
+            "强化周密部署，为助力工作提供重要支撑。强化工作落地，为助力工作提供重要后盾。")
+    assert attr(nlp, text, "FORMULA", "三个强化", "expansion") == ["强化组织领导", "强化周密部署", "强化工作落地"]
+
+
+def test_a_doubled_outcome_of_two_things_is_a_formula(nlp):
+    text = "大家对夺取疫情防控和经济社会发展的双胜利充满信心。"
+    assert attr(nlp, text, "FORMULA", "双胜利", "expansion") == ["疫情防控", "经济社会发展"]
+    assert not {t for l, t in ents(nlp, "实现学校和家庭的双向互动。") if l == "FORMULA"}
+
+
+@pytest.mark.parametrize("text,formula", [
+    ("学校在行健楼举行全国两会精神报告会", "两会"),
+    ("新能源汽车行业健康发展需要创新驱动、双轮驱动的支持", "双轮驱动"),
+])
+def test_more_well_known_formulas(nlp, text, formula):
+    assert ("FORMULA", formula) in ents(nlp, text)
