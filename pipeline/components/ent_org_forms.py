@@ -328,6 +328,8 @@ def _levels_named(text: str, a: int, b: int) -> dict[str, list[tuple[int, int]]]
     for i in range(a + 1, b):
         depth += (text[i] == "《") - (text[i] == "》")
         if text[i] in LEVEL_CHARS and depth <= 0:   # not inside a title (制订《郧阳区教育系统…办法》)
+            if i + 1 < b and text[i + 1] in LEVEL_CHARS and any(text[i - L:i + 2] in gaz for L in (1, 2, 3, 4)):
+                continue   # 沙县区 is a district, not a county
             for L in (6, 5, 4, 3, 2):
                 if i + 1 - L >= a and text[i + 1 - L:i + 1] in gaz:
                     named.setdefault(text[i], []).append((i + 1 - L, i + 1))

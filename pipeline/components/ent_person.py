@@ -109,8 +109,9 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
             found.setdefault((cs - 3, cs - 1), None)   # 刘畅作|总结发言: 作 is the verb before the speech
             continue
         for s in (cs - 3, cs - 2):
-            if s >= 0 and (text[s] in PREP_SURNAMES and s + 1 in starts or name_like_word(text[s:cs])):
-                continue   # 向|事主表示: a preposition, not a surname; 普通父亲
+            if s >= 0 and (text[s] in PREP_SURNAMES and s + 1 in starts
+                           or name_like_word(text[s:cs]) and not text.startswith(("同志", "先生", "女士"), cs)):
+                continue   # 向|事主表示: a preposition, not a surname; 普通父亲 (but 王明同志 is a person)
             if s >= 0 and s in starts and single_token(s, cs, starts) and (
                     plausible(text, s, cs) or (cs - s == 3 and clause_start(text, s) and one_token(text, s, cs, starts)
                                                 and plausible(text, s, cs, True, True))):   # 温家宝|指出: one token

@@ -1271,3 +1271,13 @@ def test_a_doubled_outcome_of_two_things_is_a_formula(nlp):
 ])
 def test_more_well_known_formulas(nlp, text, formula):
     assert ("FORMULA", formula) in ents(nlp, text)
+
+
+def test_a_district_named_with_its_old_county_name_names_no_county(nlp):
+    got = {t for l, t in ents(nlp, "沙县区教育局联合县团委开展活动。") if l == "ORG"}
+    assert got == {"沙县区教育局"}
+
+
+def test_a_frequent_name_before_tongzhi_is_a_person(nlp):
+    assert ("PERSON", "王明") in ents(nlp, "王明同志任党支部书记以来，带领全体党员攻坚克难。")
+    assert not {t for l, t in ents(nlp, "校工会主席章毛平为荣退妇委会主任颁发了纪念品。") if l == "PERSON"} - {"章毛平"}
