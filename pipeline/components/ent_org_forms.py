@@ -262,7 +262,8 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(TOP_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
-            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and (tok in common or gap == 0 and (tok in R.word_set("ent_org_generic.txt") or len(tok) == 3 and tok[-1] == "办")) \
+            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and (tok in common or gap == 0 and (tok in R.word_set("ent_org_generic.txt") or len(tok) == 3 and tok[-1] == "办")
+                                                           or len(tok) == 3 and common.get(tok[:2], "")[:1] == "n" and tok[-1] in "科处") \
                 and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")   # 公管学院|学工办
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
             unit = unit or (gap == 0 and (len(tok) == 3 and tok.endswith("学院") or tok == "研究生院")
