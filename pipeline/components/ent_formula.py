@@ -87,8 +87,7 @@ def is_formula(core: str, listed: bool = False) -> bool:
 
 
 COUNTED = re.compile(rf"[{NUM}](?:年|人|国|队|局|侧|里|毛|块|点|件|种|张|把|条|只|根|片|头|口|位|名|字|笔|板|斧|足|室|层|期|面)")
-LIST_NOUNS = ("措施", "举措", "要求", "原则", "标准", "经验", "做法", "任务", "目标", "路径", "底线", "红线", "规定", "意见",
-              "禁令", "准则", "大事", "法宝", "工程", "行动", "机制", "制度", "纪律", "承诺")
+LIST_NOUNS = R.word_class("list_nouns")
 
 
 def _coined(core: str) -> bool:

@@ -126,7 +126,7 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
     return out
 
 
-ZONES = ("高新区", "高新技术产业开发区", "经开区", "经济技术开发区", "开发区", "工业园区", "新区", "自贸区")
+ZONES = R.word_class("zones")
 def _lower_place_follows(text: str, j: int, kind: str, ends: set[int]) -> bool:
     """甘肃兰州 as one pkuseg token: a province or city is followed by a lower place ending on a token edge."""
     gaz = R.gazetteer()

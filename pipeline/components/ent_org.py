@@ -29,32 +29,30 @@ from . import ent_resources as R
 LEVEL_PREFIX = set("校院市县区省镇乡村系部我本该全各")
 STOP_POS = {"p", "c", "u", "r", "d", "y", "e", "o", "t", "ad", "m", "q", "f", "uj", "ul", "zg", "a"}
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+$")
-STRONG = ("大学", "學", "学院", "研究院", "研究所", "科学院", "实验室", "纪念馆", "陈列馆", "博物馆", "系", "分会")
+STRONG = R.word_class("strong")
 STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到于是不暨兼原级要用有好")
-LEAD_GENERIC = {"学院", "学校", "全体", "全校", "全院", "本院", "本校", "公司", "集团"}
-COMPANY = ("公司", "有限公司", "科技", "股份", "电子", "通讯", "药业", "鞋业", "传媒", "证券", "保险")
-AFTER_PLACE = ("楼", "路", "街", "大道", "广场", "门", "站", "校区")
+LEAD_GENERIC = frozenset(R.word_class("lead_generic"))
+COMPANY = R.word_class("company")
+AFTER_PLACE = R.word_class("after_place")
 PLACE_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 ORDINAL = re.compile(r"^第?[一二三四五六七八九十\d]+$")
 MAX_ORG = 30
 # heads that need a proper name before them: a place, a brand-like unknown word, a known org or a quoted name
 # (理工科学校, 网约车公司, 课堂中学 are descriptions)
-STRICT = ("学校", "中学", "小学", "幼儿园", "公司", "集团", "医院", "银行", "政府", "人民政府", "工作室", "社团",
-          "服务队", "志愿服务队", "志愿者服务队", "支教团", "校友会", "服务站", "专家组", "宾馆", "酒店", "饭店", "大酒店", "智库")
-KINDS_OF_BODY = ("高校", "高等学校", "中小学", "科研院所", "高职院校", "职业院校", "大学", "学校", "中学", "小学")
-ALLIANCES = ("联盟", "协会", "学会", "联合会", "研究会", "委员会", "联谊会", "论坛", "共同体")
-PLACE_ONLY = ("政府", "人民政府", "海关", "调查队", "国会", "议会", "参议院", "众议院", "上议院", "下议院")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
-SCOPE = ("全国", "国际", "全球", "世界", "中国", "亚洲", "跨国")   # 全国电子商务产教融合创新联盟 (not 中小学校群服务联盟)
-PLACE_OR_KNOWN = ("联盟", "指挥部", "大使馆", "领事馆", "总领事馆", "代表处", "虚拟教研室", "办公室", "分院")   # 长三角高校联盟, 中国驻英国大使馆
+STRICT = R.word_class("strict")
+KINDS_OF_BODY = R.word_class("kinds_of_body")
+ALLIANCES = R.word_class("alliances")
+PLACE_ONLY = R.word_class("place_only")   # 数字政府, 有为政府, 工党政府: 政府 names a body only after a place
+SCOPE = R.word_class("scope")   # 全国电子商务产教融合创新联盟 (not 中小学校群服务联盟)
+PLACE_OR_KNOWN = R.word_class("place_or_known")   # 长三角高校联盟, 中国驻英国大使馆
 PARTY_HEADS = ("支部", "党支部", "团支部", "总支", "党总支", "团总支", "团委", "党委", "分会", "委员会", "集体", "班组")
-AWARD = ("样板", "标杆", "示范", "先进", "优秀", "红旗", "五四红旗", "星级", "模范", "标兵", "文明", "五好", "最美", "十佳", "百强")
-LAB_HEADS = ("实验室", "重点实验室", "工程中心", "研究中心", "中心", "基地")
-LAB_LEVELS = {"全国", "国家", "国家级", "省", "省级", "省部", "省部共建", "部级", "市级", "校级", "全国性", "省市"}
-PERSON_NOUN = {"人士", "人员", "群众", "本人", "朋友", "家长", "学生", "老师", "同学", "专家", "记者", "网友", "官员", "员工",
-               "工作人员", "负责人", "有关人士", "知情人士", "消息人士", "当事人", "患者", "居民", "村民", "市民", "游客"}
+AWARD = R.word_class("award")
+LAB_HEADS = R.word_class("lab_heads")
+LAB_LEVELS = frozenset(R.word_class("lab_levels"))
+PERSON_NOUN = frozenset(R.word_class("person_noun"))
 VERB_LEAD = set("入进出来去回返赴至题任调考留升转读就报拟离起改更并划归称名作")
 VERB_TAIL = set("职作为入校读学到任名称回至出进")
-NOT_AFTER_HEAD = ("奖", "称号", "创建单位", "培育单位", "建设单位", "培育创建")
+NOT_AFTER_HEAD = R.word_class("not_after_head")
 STOP_TOKEN = re.compile(r"^[新上下本首]?[一二三四五六七八九十百千万两\d]+[余多]?[届次个名位年月日期批家所项]?$|^[届次个名位年月日第]$")
 
 
@@ -119,9 +117,9 @@ def find_orgs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int, 
     return cands
 
 
-MEMBER_GROUPS = ("教师", "学生", "研究生", "本科生", "博士生", "硕士生", "教工", "职工", "教职工", "师生", "离退休", "退休", "在职")
-GUILD_HEADS = ("协会", "学会", "联合会", "联谊会", "研究会", "公会")
-STUDENT_BODY_HEADS = ("中心", "协会", "联合会", "研究会", "俱乐部")
+MEMBER_GROUPS = R.word_class("member_groups")
+GUILD_HEADS = R.word_class("guild_heads")
+STUDENT_BODY_HEADS = R.word_class("student_body_heads")
 
 
 @lru_cache(maxsize=1)
@@ -291,8 +289,8 @@ def _level_place_starts(text: str, a: int) -> bool:
                for L in (2, 3, 4, 5))
 
 
-PLACE_LED_AFTER = ("校友", "嘉宾", "代表", "学者")   # person nouns that end a name when a place-led name follows
-APPOSITIVE = ("平台", "巨头", "龙头", "头部", "企业", "厂商", "运营商", "供应商", "服务商", "独角兽", "公司")
+PLACE_LED_AFTER = R.word_class("place_led_after")   # person nouns that end a name when a place-led name follows
+APPOSITIVE = R.word_class("appositive")
 
 
 def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int | None:
@@ -464,7 +462,7 @@ def _new_name_starts(text: str, start: int, piece: str) -> bool:
     return any(gaz.get(text[start:start + L], "").startswith(("country", "province", "city")) for L in (2, 3, 4))
 
 
-TOP_BODIES = ("国务院", "中共中央", "全国人大", "全国政协", "中央军委", "最高人民法院", "最高人民检察院")
+TOP_BODIES = R.word_class("top_bodies")
 
 
 def _has_known(pre: str) -> bool:

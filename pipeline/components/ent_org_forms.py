@@ -16,8 +16,8 @@ HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 HEAD_CHARS = set("系院部处科室局厅所站社馆司会团队组委")
 MEDIA_TAIL = re.compile(r"(?:微博|新闻|财经|客户端|视频)")
 KNOWN_TAIL = re.compile(r"(?:技术|科技|控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
-ABBREV_NOT_AFTER = ("大学", "代表", "常委", "会议", "会", "代会", "部")
-ABBREV_CONTEXT = ("青年", "学子", "师生", "校友", "精神", "校园", "校史", "人", "附属", "生活", "求学", "本科", "校区")
+ABBREV_NOT_AFTER = R.word_class("abbrev_not_after")
+ABBREV_CONTEXT = R.word_class("abbrev_context")
 
 
 def find_parties(text: str, tokens) -> list[tuple[int, int, str]]:
@@ -58,13 +58,13 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
     return out
 
 
-MEDIA_END = ("报道", "日报", "晚报", "早报", "时报", "商报", "周刊", "周报", "新闻", "财经", "杂志", "之家", "网", "社", "报")
+MEDIA_END = R.word_class("media_end")
 MEDIA_CUES = (
     re.compile(r"(?m)^【(?P<n>[^】\s]{2,12})】"),   # 【21世纪经济报道】 opening an item of a news digest
     re.compile(r"据(?P<n>[^，。、；：\s“”《》（）()\d]{2,10}?)(?:此前|日前|近日|今日|昨日|昨天|今天|\d{1,2}月\d{1,2}日)?(?:报道|消息)"),   # 据新流财经此前报道
     re.compile(r"(?m)^(?!据)(?P<n>[^，。、；：\s“”《》【】]{2,10}?)\d{1,2}月\d{1,2}日(?:讯|消息)"),   # IT之家9月30日消息
 )
-MEDIA_NOT = ("本报", "本刊", "本台", "本网", "本站", "媒", "记者", "人士", "方面", "部门", "网友", "知情", "消息", "官方", "统计", "报道", "了解", "调查", "介绍")
+MEDIA_NOT = R.word_class("media_not")
 
 
 def media_names(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
@@ -95,8 +95,8 @@ def _word_glued_before(text: str, s: int, starts: set[int]) -> bool:
     return ts is not None and s - ts >= 2 and text[ts:s] in R.common_words()
 
 
-UMBRELLAS = ("联合国", "欧盟", "东盟", "非盟", "国务院", "中共中央", "全国人大", "全国政协")
-ORGANS = ("开发计划署", "计划署", "难民署", "会议", "大会", "组织", "理事会", "委员会", "基金会", "办公室", "办公厅", "署")
+UMBRELLAS = R.word_class("umbrellas")
+ORGANS = R.word_class("organs")
 
 
 def umbrella_organs(text: str, tokens) -> list[tuple[int, int, str]]:
@@ -225,10 +225,10 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
     return out
 
 
-SEASONS = ("暑期", "寒假", "暑假", "假期")   # 经济管理学院|暑期|社会|实践团
-TEAM_UNITS = ("工作站", "服务站", "分站", "服务队", "志愿队", "突击队", "特勤队", "先锋队", "宣讲团", "服务团", "实践团", "支教团")
-BRANCH_HEADS = ("分院", "分局", "分行", "支行", "分公司", "分会", "分校", "分所", "分中心", "监管分局")
-BROADCASTERS = ("电视台", "广播电台", "电台", "卫视", "总台")
+SEASONS = R.word_class("seasons")   # 经济管理学院|暑期|社会|实践团
+TEAM_UNITS = R.word_class("team_units")
+BRANCH_HEADS = R.word_class("branch_heads")
+BROADCASTERS = R.word_class("broadcasters")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
 
@@ -306,8 +306,7 @@ def quoted_teams(text: str, orgs: list[tuple[int, int, str]], ends: set[int]) ->
     return out
 
 
-BRANCHED_BODIES = ("国家税务总局", "国家统计局", "中国人民银行", "国家金融监督管理总局", "国家外汇管理局", "海关总署",
-                   "中国银保监会", "中国银监会", "中国证监会", "国家邮政局", "国家能源局", "中国气象局", "国家知识产权局")
+BRANCHED_BODIES = R.word_class("branched_bodies")
 
 
 def national_branches(text: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -10,11 +10,10 @@ from . import ent_resources as R
 from .ent_names import HAN, ORG_END, STRICT_BAD, cue_regex, forward, name_shaped, one_token, plausible, role_regex
 
 
-ORG_HEADS = ("学院", "大学", "中学", "小学", "公司", "集团", "学校", "医院", "研究院", "研究所", "中心", "党委", "支部", "委员会")
+ORG_HEADS = R.word_class("org_heads")
 # Table headers whose column holds person names (序号 姓名 论文题目 等级; 负责人 项目名称 项目类别).
-NAME_HEADERS = frozenset("姓名 名字 学生姓名 教师姓名 负责人 项目负责人 指导教师 指导老师 获奖人 获奖者 获奖学生 获奖教师 申请人 "
-                         "主持人 作者 第一作者 参赛人 参赛者 参赛学生 队员 成员 团队成员 推荐人选 人选 联系人".split())
-ROW_NUMBER_HEADERS = ("序号", "编号", "名次", "排名", "排序")
+NAME_HEADERS = frozenset(R.word_class("name_headers"))
+ROW_NUMBER_HEADERS = R.word_class("row_number_headers")
 LIST_END = re.compile(r"等|组成|[，,。；;：:）)\n]|$|[二三四五六七八九十两\d]+[位名人]")
 
 

@@ -1,10 +1,13 @@
 """Word lists and gazetteers for `cn_entities`, read once per process from pipeline/resources/ent_*.
 
 Files are plain text: `#` starts a comment line; list files hold words separated by
-spaces or newlines; `.tsv` files hold `key<TAB>value` lines.
+spaces or newlines; `.tsv` files hold `key<TAB>value` lines. Small named word classes that the
+rules test with `in`, `startswith` or `endswith` live in one file, ent_word_classes.json
+(name -> {"doc": ..., "words": [...]}, words in the order the rules try them).
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +31,17 @@ def word_set(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def word_list_longest_first(name: str) -> tuple[str, ...]:
     return tuple(sorted(word_set(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    data = json.loads((RESOURCES / "ent_word_classes.json").read_text(encoding="utf-8"))
+    return {name: tuple(entry["words"]) for name, entry in data.items()}
+
+
+def word_class(name: str) -> tuple[str, ...]:
+    """The words of one class of ent_word_classes.json, in file order (order matters to first-match loops)."""
+    return _word_classes()[name]
 
 
 @lru_cache(maxsize=None)

@@ -784,6 +784,8 @@ def test_committed_resources_hold_what_the_rules_need():
     assert R.common_words()["学习"] == "v"
     single, double = R.surnames()
     assert "王" in single and "欧阳" in double
+    assert R.word_class("top_bodies")[:2] == ("国务院", "中共中央")   # ent_word_classes.json, in file order
+    assert "学生" in R.word_class("person_noun")
 
 
 # ---------------------------------------------------------------- PERSON: tables, post-less lists, rarer posts
