@@ -60,6 +60,9 @@ def find_economic_regions(text: str, starts: set[int], ends: set[int]) -> list[t
     return out
 
 
+LANDMARK = re.compile(r"[湖山河江岭峰岛](?:景区|风景区|公园|湿地|水库|大桥|隧道|畔|边|[，。、；\s])")
+
+
 def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
     gaz, idx = R.gazetteer(), R.gazetteer_index()
     regions = find_regions(text, starts, ends)
@@ -77,6 +80,8 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             kind = gaz.get(name)
             if kind is None:
                 continue
+            if kind.endswith("_alias") and LANDMARK.match(text, i + L):
+                continue   # 云龙湖景区: a lake named after the district (云龙), not the place
             if kind == "world_city" and text[i + L:i + L + 1] == "市" and i + L + 1 in ends:
                 hit = L + 1   # 洛杉矶市
                 break

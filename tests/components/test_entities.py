@@ -1283,3 +1283,9 @@ def test_a_district_named_with_its_old_county_name_names_no_county(nlp):
 def test_a_frequent_name_before_tongzhi_is_a_person(nlp):
     assert ("PERSON", "王明") in ents(nlp, "王明同志任党支部书记以来，带领全体党员攻坚克难。")
     assert not {t for l, t in ents(nlp, "校工会主席章毛平为荣退妇委会主任颁发了纪念品。") if l == "PERSON"} - {"章毛平"}
+
+
+def test_a_lake_named_after_a_district_is_not_the_district(nlp):
+    got = ents(nlp, "7月18日，化工学院同路人巡讲团前往云龙湖景区、徐州市一路公交车开展宣讲活动。")
+    assert ("GPE", "云龙") not in got and ("GPE", "徐州市") in got
+    assert ("ORG", "化工学院同路人巡讲团") in got
