@@ -153,6 +153,8 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
             out.append((m.start(3), m.end(3), "FORMULA"))
     for m in LIST_COUNT.finditer(text):
         items = m.group(1).split("、")
+        if re.fullmatch(r"[A-Za-z甲乙丙丁]", items[-1]):
+            continue   # 分为A、B两套, 甲、乙双方: letters naming the parts, not members of a formula
         a = m.start(2)
         for b in range(m.end(2), a + 1, -1):   # the longest token-aligned count (四书|为载体 -> 四书)
             f = text[a:b]

@@ -60,7 +60,8 @@ def find_economic_regions(text: str, starts: set[int], ends: set[int]) -> list[t
     return out
 
 
-LANDMARK = re.compile(r"[湖山河江岭峰岛](?:景区|风景区|公园|湿地|水库|大桥|隧道|畔|边|[，。、；\s])")
+LANDMARK = re.compile(r"[湖山河江岭峰岛](?:景区|风景区|公园|湿地|水库|大桥|隧道|畔|边|[，。、；\s])"
+                      r"|校区|运动场|体育场|体育馆|广场|大道|公园|花园|小区|大街")   # 文昌校区, 东坡运动场: a campus or venue
 
 
 def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
@@ -111,16 +112,17 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
     return sorted(out + regions + find_villages(text, out, starts))
 
 
-VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}?村(?![民委级庄落长里口头])")
+VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:村(?![民委级庄落长里口头])|社区(?![卫服居党医中学教文]))")
 
 
 def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int]) -> list[tuple[int, int, str]]:
-    """A village written right after its county or town (灵璧县|灵光村, 虞姬镇|桃源村), and its other mentions alone."""
+    """A village or a community written right after its county, town or city (灵璧县|灵光村, 虞姬镇|桃源村,
+    徐州市|下淀社区), and its other mentions alone."""
     names = set()
     for _, e, _ in places:
         m = VILLAGE_RE.match(text, e)
-        if m and text[e - 1] in "县镇乡区" and e in starts:
-            v = m.group(0)[:-1]
+        if m and text[e - 1] in ("县镇乡区" if m.group(0)[-1] == "村" else "县镇乡区市") and e in starts:
+            v = m.group(0)[:-2] if m.group(0).endswith("社区") else m.group(0)[:-1]
             if not set(v) & set("的和与及在是了对为") and R.common_words().get(v, "n")[:1] == "n":
                 names.add(m.group(0))
     out = []

@@ -1289,3 +1289,23 @@ def test_a_lake_named_after_a_district_is_not_the_district(nlp):
     got = ents(nlp, "7月18日，化工学院同路人巡讲团前往云龙湖景区、徐州市一路公交车开展宣讲活动。")
     assert ("GPE", "云龙") not in got and ("GPE", "徐州市") in got
     assert ("ORG", "化工学院同路人巡讲团") in got
+
+
+@pytest.mark.parametrize("text,gpe", [
+    ("志愿者前往徐州市下淀社区开展活动，下淀社区居民踊跃参加。", "下淀社区"),   # a community after its city, and alone
+    ("在湖南省衡阳市石鼓社区，易希琳同学开展志愿服务。", "石鼓社区"),
+])
+def test_a_community_after_its_city_is_a_place(nlp, text, gpe):
+    assert ("GPE", gpe) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("离退休党工委在文昌校区网络大讲堂举行报告会", "文昌"),   # a campus named after a city
+    ("力学与土木工程学院在东坡运动场举办了活动", "东坡"),
+])
+def test_a_campus_or_venue_named_after_a_place_is_not_the_place(nlp, text, bad):
+    assert ("GPE", bad) not in ents(nlp, text)
+
+
+def test_letters_naming_parts_make_no_formula(nlp):
+    assert not {t for l, t in ents(nlp, "初赛试题卷分为A、B两套，题型有选择题。") if l == "FORMULA"}
