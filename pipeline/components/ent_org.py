@@ -49,6 +49,7 @@ PARTY_HEADS = ("支部", "党支部", "团支部", "总支", "党总支", "团�
 AWARD = R.word_class("award")
 LAB_HEADS = R.word_class("lab_heads")
 LAB_LEVELS = frozenset(R.word_class("lab_levels"))
+LAB_KINDS = frozenset(R.word_class("lab_kinds"))
 PERSON_NOUN = frozenset(R.word_class("person_noun"))
 VERB_LEAD = set("入进出来去回返赴至题任调考留升转读就报拟离起改更并划归称名作")
 VERB_TAIL = set("职作为入校读学到任名称回至出进")
@@ -380,6 +381,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # 民主党派机关和工商业联合会: two bodies (重庆市国土资源和房地产学会 names its place)
     if sfx.endswith(LAB_HEADS) and pre in LAB_LEVELS:
         return False  # 全国重点实验室, 国家重点实验室
+    if sfx == "实验室" and pre and all(w in LAB_KINDS for w in R.split_words(pre)):
+        return False  # 公共基础实验室, 专业实验室: a kind of facility
     if sfx == "职中" and re.fullmatch(r"[一二三四五六七八九十]{1,2}", text[start:sfx_start]):
         return True   # 一职中: an ordinal names a vocational school
     if sfx in ("工作室", "社团") and (re.fullmatch(r"[A-Za-z]{0,2}\d+[A-Za-z]?", pre)

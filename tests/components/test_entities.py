@@ -1309,3 +1309,13 @@ def test_a_campus_or_venue_named_after_a_place_is_not_the_place(nlp, text, bad):
 
 def test_letters_naming_parts_make_no_formula(nlp):
     assert not {t for l, t in ents(nlp, "初赛试题卷分为A、B两套，题型有选择题。") if l == "FORMULA"}
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("张营营还向同学们展示了公共基础实验室、专业实验室、实习实训基地。", "专业实验室"),   # kinds of facility
+    ("还有部分力土学院男篮的学生也参加了此次比赛。", "部分力土学院"),
+    ("经济管理学院通过腾讯会议召开了暑期社会实践线上培训会。", "腾讯"),               # the product used
+    ("12月1日下午，总务部党委召开学习会。", "总务部党委"),                           # an office named by its job
+])
+def test_generic_facilities_offices_and_products_are_not_orgs(nlp, text, bad):
+    assert ("ORG", bad) not in ents(nlp, text)
