@@ -1319,3 +1319,12 @@ def test_letters_naming_parts_make_no_formula(nlp):
 ])
 def test_generic_facilities_offices_and_products_are_not_orgs(nlp, text, bad):
     assert ("ORG", bad) not in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("宁夏大学图书馆来力土学院开展主题活动。", "力土学院"),        # 来 is the verb
+    ("青年教师和学院是命运共同体，关心学院的发展和建设。", None),   # 关心 governs 学院
+])
+def test_verbs_of_motion_and_care_before_a_college(nlp, text, org):
+    got = {t for l, t in ents(nlp, text) if l == "ORG" and t.endswith("学院")}
+    assert got == ({org} if org else set())
