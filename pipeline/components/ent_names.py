@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import ent_resources as R
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读")
+BAD_GIVEN = set("副都的了在和与及是等为对向从把被将就也都还又再并或但而之其此该这那我你他她们个年日人中上下内外前后说讲称率获级以读老")
 STRICT_BAD = set("的了在是等们我你他她该这那个")
 WHOLE_TOKEN_POS = set("rpcufmq")   # not t: 路明月 (明月 is a time word to jieba), not d: 张立新 (立新 is an adverb to jieba)
 FUNCTION_POS = set("rdpcuvamqtfs")
@@ -62,7 +62,8 @@ def plausible(text: str, s: int, e: int, whole_token: bool = False, single: bool
         return False  # 但法国, 在广西 (but 康重庆教授 at the start of a clause is a name)
     if len(name) == 3 and sl == 1 and name[:2] in R.common_words() and not single:
         return False  # 强化工, 师生工 (but 路易霖 kept as one token before a post is a name)
-    if name[sl:] in R.word_set("ent_person_stop.txt") or name in R.word_set("ent_person_stop.txt"):
+    if name[sl:] in R.word_set("ent_person_stop.txt") or name in R.word_set("ent_person_stop.txt") \
+            or len(name) == 3 and name[:2] in R.word_set("ent_person_stop.txt"):   # 本次沙龙给同学们
         return False
     if R.common_words().get(name[sl:], "n")[:1] in (WHOLE_TOKEN_POS if whole_token and len(name) == 3 else FUNCTION_POS) \
             and not (whole_token and len(name) == 3 and name[1] == name[2]):

@@ -66,6 +66,9 @@ def _is_name_token(tok: str) -> bool:
         return False  # …专家南京信息工程大学: a person noun ends the name
     if tok in R.word_set("ent_org_inner.txt") or tok in R.gazetteer():
         return True
+    if len(tok) >= 3 and tok not in R.common_words() and tok[-2:] not in R.word_set("ent_org_inner.txt") \
+            and (R.common_words().get(tok[-2:]) == "v" or tok[-2:] in R.word_set("ent_org_stop.txt")):
+        return False  # 张杨|杨荣获|中国土木工程学会: a verb glued to the end of a name ends it
     pos = R.common_words().get(tok)
     if pos is None:
         return True
@@ -216,7 +219,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
             break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `nested_units`
-        if len(piece) >= 2 and piece[-1] in "于在到向自有由从往" and piece not in R.common_words() and piece not in R.gazetteer() \
+        if len(piece) >= 2 and piece[-1] in "于在到向自有由从往对给" and piece not in R.common_words() and piece not in R.gazetteer() \
                 and piece not in R.word_set("ent_org_inner.txt"):
             break   # 投身于|东北大学, 人员有|星河天文学社, 工作营由|上海大学: a verb ends here
         if piece in ("中", "东", "西", "南", "北") and j > 0 and tokens[j - 1][1] == ps and sfx in COMPANY \
