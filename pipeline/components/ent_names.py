@@ -98,7 +98,9 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
         e = p + L
         one = L == 3 and p in starts and e in ends and not any(x in starts for x in range(p + 1, e)) \
             and text[e - 1] not in BAD_GIVEN   # 宋冰作|专题培训: a verb after a two-character name
-        glued = L == sl + 2 and e < len(text) and e not in ends and e - 1 in starts and p in starts and _glued_word_after(text, e, ends)
+        glued = L == sl + 2 and e < len(text) and e not in ends and e - 1 in starts and p in starts and (
+            _glued_word_after(text, e, ends) or text[e] == "作" and e + 1 in ends and SPEECH_AFTER.match(text, e + 1) is not None)
+        # 江红|祥作|报告: the given name's last character glued to the verb 作 before a talk
         if e > len(text) or not (plausible(text, p, e) or (one and plausible(text, p, e, True)) or glued and plausible(text, p, e, True, True)):
             continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
         if L == sl + 2 and e not in ends and text[e:e + 1] == "等" and e + 1 in ends and p in starts:

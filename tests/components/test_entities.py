@@ -1342,3 +1342,14 @@ def test_fourteenth_and_fifteenth_round_calls(nlp, text, want, bad):
     got = ents(nlp, text)
     assert want is None or want in got
     assert bad is None or bad not in got
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("本次报告会邀请了机械电子系副教授许少毅和机械设计系副教授江红祥作报告。", "江红祥", "副教授"),   # 江红|祥作|报告
+    ("本次研讨会由公管学院党站副站长温煜明主持。", "温煜明", "副站长"),
+    ("第60期发展对象陈媚楠指出，民主集中制很重要。", "陈媚楠", "发展对象"),
+    ("发展规划处处长祁慧勇，人力资源部部长叶继红出席。", "叶继红", "人力资源部部长"),
+    ("特邀请安全学院王志副教授、特聘讲师马微授课。", "马微", "特聘讲师"),
+])
+def test_posts_from_the_fifteenth_round(nlp, text, name, role):
+    assert attr(nlp, text, "PERSON", name, "role") == role
