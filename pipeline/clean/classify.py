@@ -32,6 +32,7 @@ CLAUSE_END = SENTENCE_END + tuple("，,：:、")
 ENUM_RE = re.compile(r"^([（(]?[一二三四五六七八九十百\d]+[）)、.．,，]|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分篇]|[一二三四五六七八九十]是)")
 PROSE_PUNCT_RE = re.compile(r"[，。；！？、,;!?]")
 WORD_RE = re.compile(r"[\w\u4e00-\u9fff]")
+TITLED_RE = re.compile(r"[\u4e00-\u9fff]《[^《》]{2,30}》")   # 苗燕老师《口译》课程线上教学: a caption that names a work is article text
 DECOR_RE = re.compile(r"^[【\[「『<《>|｜:：\s]+|[】\]」』>》|｜:：\s]+$")
 
 
@@ -201,7 +202,7 @@ def _is_caption(b: RawBlock) -> bool:
     k = b.key
     return (b.reason is None and b.kind in ("paragraph", "heading") and 0 < len(k) <= settings()["caption_max_len"]
             and not k.endswith(CLAUSE_END) and not ENUM_RE.match(k) and not _unbalanced(k)
-            and not (_opener_re().match(k) and PROSE_PUNCT_RE.search(k)))
+            and not (_opener_re().match(k) and PROSE_PUNCT_RE.search(k)) and not TITLED_RE.search(k))
 
 
 def _is_long_caption(b: RawBlock) -> bool:

@@ -593,3 +593,10 @@ def test_site_owner_from_the_footer_zhuban_line():
            "</body></html>")
     c = clean(doc(raw, "html"))
     assert c.source == "某某医科大学纪检监察室"
+
+
+def test_a_caption_that_names_a_work_stays_in_the_article():
+    c = clean(_post("作品展示：郝宇航《矿大研究生的一天》\n\n作品展示：武业忱《土木人的一天》\n\n" + REST))
+    assert "作品展示：郝宇航《矿大研究生的一天》" in c.text and "武业忱《土木人的一天》" in c.text
+    c = clean(_post("活动现场\n\n" + REST))
+    assert "活动现场" not in c.text   # a plain caption is still dropped
