@@ -23,6 +23,10 @@ WORK_RE = re.compile(r"《([^《》\n]{1,80}(?:\n[^《》\n]{1,80})?)》")   # o
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Z&]{1,6}(?![A-Za-z0-9&\-])")
 LATIN_NAME_RE = re.compile(r"(?<![A-Za-z.])([A-Z][a-zà-öø-ÿ]{1,12})(?:[ \n](?:[A-Z]\.|[A-Z][a-zà-öø-ÿ]{1,14}))?[ \n]"
                            r"([A-Z][a-zà-öø-ÿ]{1,14})(?![A-Za-zà-öø-ÿ])")   # Carlos López Martinez, Jordi J. Mallorqui
+LATIN_ORG_RE = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z'’.&-]+[ \n](?:(?:of|and|the|for)[ \n])?){1,5}"
+                          r"(?:University|College|Institute|Court|Society|Association|Academy|Studio|Studios|News|Agency|"
+                          r"Organization|Organisation|Council|Foundation|Laboratory|Corporation|Group|Bank)"
+                          r"(?:[ \n]of(?:[ \n][A-Z][a-z]+){1,3})?(?![A-Za-z])")   # King's College of London, Sky News, Legend Studio
 RANK = {"WORK": 0, "DATE": 1, "FORMULA": 2, "ORG": 3, "PERSON": 4, "GPE": 5}
 
 
@@ -145,7 +149,7 @@ class EntityRecognizer:
         orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends)
         orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)
         orgs += ent_org_forms.listed_with_orgs(text, resolve(orgs), starts, ends)
-        cands += orgs + latin_orgs(text, resolve(orgs))
+        cands += orgs + latin_orgs(text, resolve(orgs)) + [(m.start(), m.end(), "ORG") for m in LATIN_ORG_RE.finditer(text)]
         persons = ent_person.find_persons(text, starts, ends)
         persons += latin_names(text)
         roles = {(s, e): r for s, e, r in persons}

@@ -1353,3 +1353,16 @@ def test_fourteenth_and_fifteenth_round_calls(nlp, text, want, bad):
 ])
 def test_posts_from_the_fifteenth_round(nlp, text, name, role):
     assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+@pytest.mark.parametrize("text,org", [
+    ("来自世界著名大学 King's College of London 的知名学者作报告", "King's College of London"),
+    ("他在接受天空新闻(Sky News)采访时表示", "Sky News"),
+    ("ASCE（The American Society of Civil\nEngineers，美国土木工程师协会）", "The American Society of Civil\nEngineers"),
+])
+def test_english_organisation_names_in_chinese_text(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+def test_the_asia_pacific_region_is_a_place(nlp):
+    assert ("GPE", "亚太地区") in ents(nlp, "荣获亚太地区数学建模竞赛三等奖")
