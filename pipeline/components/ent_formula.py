@@ -156,9 +156,11 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
         if re.fullmatch(r"[A-Za-z甲乙丙丁]", items[-1]):
             continue   # 分为A、B两套, 甲、乙双方: letters naming the parts, not members of a formula
         a = m.start(2)
+        if text[a] == "两" and text[a - 1:a] not in CLOSE + "（(":
+            continue   # 李智及两部门, 结构面两侧岩石: "two of them" after an unquoted list is ordinary counting
         for b in range(m.end(2), a + 1, -1):   # the longest token-aligned count (四书|为载体 -> 四书)
             f = text[a:b]
-            if b in ends and f[-1] not in "为的是在和与及对把被将向从" and count(f) == len(items) \
+            if b in ends and f[-1] not in "为的是在和与及对把被将向从" and count(f) == len(items) and f not in R.word_set("ent_org_suffix.txt") \
                     and is_formula(f, listed=True) and a in starts and "方面" not in f \
                     and (R.common_words().get(f[:2], "")[:1] != "n" or text[a - 1:a] in CLOSE):
                 # 经济两极化, 甲、乙双方: an ordinary noun (but 国庆、中秋双节, and “红皮书、规划书、快板书”四书 after a quoted list)

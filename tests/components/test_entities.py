@@ -1366,3 +1366,17 @@ def test_english_organisation_names_in_chinese_text(nlp, text, org):
 
 def test_the_asia_pacific_region_is_a_place(nlp):
     assert ("GPE", "亚太地区") in ents(nlp, "荣获亚太地区数学建模竞赛三等奖")
+
+
+@pytest.mark.parametrize("text", [
+    "学校基建与修缮处处长钱红军、学院党委副书记李智及两部门相关领导出席活动。",
+    "交界面粘聚力、结构面两侧岩石基质体强度差异是决定因素。",
+    "睢宁二中校长林旭、睢宁二中副校长程德江出席。",
+])
+def test_ordinary_counts_after_a_list_are_not_formulas(nlp, text):
+    assert not {t for l, t in ents(nlp, text) if l == "FORMULA"}
+
+
+def test_a_count_in_brackets_after_its_list_is_still_a_formula(nlp):
+    text = "服务生态文明、智慧中国建设（两建）及深地、深空、深海（三深）空间资源开发利用。"
+    assert ("FORMULA", "两建") in ents(nlp, text)
