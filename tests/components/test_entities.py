@@ -1380,3 +1380,16 @@ def test_ordinary_counts_after_a_list_are_not_formulas(nlp, text):
 def test_a_count_in_brackets_after_its_list_is_still_a_formula(nlp):
     text = "服务生态文明、智慧中国建设（两建）及深地、深空、深海（三深）空间资源开发利用。"
     assert ("FORMULA", "两建") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("本次讲座由中国矿业大学疫情防控工作领导小组组织。", "中国矿业大学疫情防控工作领导小组"),
+    ("会议由鄂尔多斯市委理论学习中心组主办。", "鄂尔多斯市委理论学习中心组"),
+    ("江苏省疾病预防控制中心专家出席。", "江苏省疾病预防控制中心"),
+])
+def test_groups_and_disease_control_centres(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+def test_a_leading_group_without_its_owner_is_generic(nlp):
+    assert not {t for l, t in ents(nlp, "由主要领导牵头，成立市、县两级教育工作领导小组。") if l == "ORG"}
