@@ -1393,3 +1393,7 @@ def test_groups_and_disease_control_centres(nlp, text, org):
 
 def test_a_leading_group_without_its_owner_is_generic(nlp):
     assert not {t for l, t in ents(nlp, "由主要领导牵头，成立市、县两级教育工作领导小组。") if l == "ORG"}
+
+
+def test_the_four_leading_bodies_are_a_formula(nlp):
+    assert ("FORMULA", "四大班子") in ents(nlp, "市四大班子在家领导出席。")
