@@ -234,6 +234,15 @@ BROADCASTERS = R.word_class("broadcasters")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
 
 
+def _office_word(tok: str, adjacent: bool) -> bool:
+    """An office word that can follow its body (…|组织部, 公管学院|学工办, 基础|教育科): a dictionary word, or right
+    after the body a generic office or a three-character X办; or a noun and 科/处."""
+    common = R.common_words()
+    if tok in common or len(tok) == 3 and common.get(tok[:2], "")[:1] == "n" and tok[-1] in "科处":
+        return True
+    return adjacent and (tok in R.word_set("ent_org_generic.txt") or len(tok) == 3 and tok[-1] == "办")
+
+
 def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Nested units written after a named body join it (徐州市教育局|基础|教育处, …委员会|组织部,
     …化工学院|应用|化学系): up to two name words, then a unit word (a dictionary word of three or four
@@ -264,9 +273,8 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(TOP_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
-            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and (tok in common or gap == 0 and (tok in R.word_set("ent_org_generic.txt") or len(tok) == 3 and tok[-1] == "办")
-                                                           or len(tok) == 3 and common.get(tok[:2], "")[:1] == "n" and tok[-1] in "科处") \
-                and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")   # 公管学院|学工办
+            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and _office_word(tok, gap == 0) \
+                and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")
             unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
             unit = unit or (gap == 0 and (len(tok) == 3 and tok.endswith("学院") or tok == "研究生院")
                             and text[e - 2:e] == "大学")   # 中国人民大学|法学院, 中国矿业大学|研究生院
@@ -330,7 +338,7 @@ def _levels_named(text: str, a: int, b: int) -> dict[str, list[tuple[int, int]]]
     for i in range(a + 1, b):
         depth += (text[i] == "《") - (text[i] == "》")
         if text[i] in LEVEL_CHARS and depth <= 0:   # not inside a title (制订《郧阳区教育系统…办法》)
-            if i + 1 < b and text[i + 1] in LEVEL_CHARS and any(text[i - L:i + 2] in gaz for L in (1, 2, 3, 4)):
+            if i + 1 < b and text[i + 1] in LEVEL_CHARS and any(text[max(0, i - L):i + 2] in gaz for L in (1, 2, 3, 4)):
                 continue   # 沙县区 is a district, not a county
             for L in (6, 5, 4, 3, 2):
                 if i + 1 - L >= a and text[i + 1 - L:i + 1] in gaz:
@@ -354,8 +362,8 @@ def named_level_units(text: str, tokens, starts: set[int], ends: set[int]) -> li
             if text[s] not in LEVEL_CHARS:
                 continue
             lead = text[s - 1] if s > sent_start else ""
-            a = start_of.get(s + 1, s)
-            glued = a < s and common.get(text[a:s], "")[:1] in ("v", "p", "c")   # 联合市|总工会: the verb took the prefix
+            tok_start = start_of.get(s + 1, s)
+            glued = tok_start < s and common.get(text[tok_start:s], "")[:1] in ("v", "p", "c")   # 联合市|总工会: the verb took the prefix
             before = text[start_of.get(s, s):s]
             if not glued and (s not in starts or (HAN_CHAR.match(lead) and not _function_word(before, common))):
                 continue   # 十堰|市委: the prefix belongs to a place, or the character is inside a word
