@@ -1397,3 +1397,13 @@ def test_a_leading_group_without_its_owner_is_generic(nlp):
 
 def test_the_four_leading_bodies_are_a_formula(nlp):
     assert ("FORMULA", "四大班子") in ents(nlp, "市四大班子在家领导出席。")
+
+
+@pytest.mark.parametrize("text,bad,good", [
+    ("诠释科技报国、创业兴国的奉献精神。", ("GPE", "兴国"), None),     # an alias that is a common phrase
+    ("合作成果入选第五届中国－中东欧国家创新合作宣传。", ("GPE", "中东"), ("GPE", "中东欧")),
+    ("为以“地下空间”主题的“双清论坛”做好准备。", ("FORMULA", "双清论坛"), None),   # a forum's name
+])
+def test_place_aliases_regions_and_forums(nlp, text, bad, good):
+    got = ents(nlp, text)
+    assert bad not in got and (good is None or good in got)
