@@ -166,6 +166,29 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
                 # 经济两极化, 甲、乙双方: an ordinary noun (but 国庆、中秋双节, and “红皮书、规划书、快板书”四书 after a quoted list)
                 out.append((a, b, "FORMULA"))
                 break
+    return out + _counted_list_neighbours(text, out, starts, ends)
+
+
+COUNTED_TAIL = re.compile(r"(?<![一二三四五六七八九十两])[一二三四五六七八九十两][项件条大][\u4e00-\u9fff]{1,4}$")   # not 二十大主题
+
+
+def _counted_list_neighbours(text: str, found: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
+    """A counted phrase closing an unquoted item of a 、-list whose neighbour items hold formulas
+    (三个“务必”、十年来经历了三件大事、五项重大原则、五个“必由之路”): one of the same series."""
+    holds = lambda a, b: any(a <= s and e <= b for s, e, _ in found)  # noqa: E731
+    out = []
+    for m in re.finditer(r"[^、，。；：,;:！？\n]+(?:、[^、，。；：,;:！？\n]+)+", text):
+        items, pos = [], m.start()
+        for part in m.group(0).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        for k, (a, b) in enumerate(items):
+            tail = COUNTED_TAIL.search(text, a, b)
+            left = k > 0 and holds(*items[k - 1])
+            right = k + 1 < len(items) and holds(*items[k + 1])
+            if tail and (left or right) and tail.start() in starts and b in ends and not holds(a, b) \
+                    and is_formula(tail.group(0), listed=True):
+                out.append((tail.start(), b, "FORMULA"))
     return out
 
 

@@ -1407,3 +1407,10 @@ def test_the_four_leading_bodies_are_a_formula(nlp):
 def test_place_aliases_regions_and_forums(nlp, text, bad, good):
     got = ents(nlp, text)
     assert bad not in got and (good is None or good in got)
+
+
+def test_counted_phrases_in_a_list_of_formulas_are_formulas(nlp):
+    text = ("系统阐释了第一要务、“两步走”战略安排、三个“务必”、十年来经历了三件大事、五项重大原则、五个“必由之路”等重要数字。"
+            "重点介绍了党的二十大主题、“两个确立”的决定性意义。")
+    got = {t for l, t in ents(nlp, text) if l == "FORMULA"}
+    assert {"三件大事", "五项重大原则"} <= got and "二十大主题" not in got
