@@ -166,7 +166,20 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
                 # 经济两极化, 甲、乙双方: an ordinary noun (but 国庆、中秋双节, and “红皮书、规划书、快板书”四书 after a quoted list)
                 out.append((a, b, "FORMULA"))
                 break
+    for m in QUOTE_COUNTED.finditer(text):   # “永远不服输，永远不向困难低头，永远争第一！”的三永远精神
+        if m.start(2) in starts and _repeated_in_quote(m.group(1), NUMV[m.group(2)[0]], m.group(2)[1:]):
+            out.append((m.start(2), m.end(2), "FORMULA"))
     return out + _counted_list_neighbours(text, out, starts, ends)
+
+
+QUOTE_COUNTED = re.compile(r"“([^“”\n]{4,80})”的?([二三四五六七八九十][\u4e00-\u9fff]{2})")
+
+
+def _repeated_in_quote(quote: str, n: int, word: str) -> list[str] | None:
+    """The clauses of a quotation that each hold `word`, when exactly n do (三永远 after three 永远 clauses)."""
+    clauses = [c for c in re.split(r"[，,、；;！!。？?]", quote) if c]
+    got = [c for c in clauses if word in c]
+    return got if len(got) == n == quote.count(word) and n >= 2 else None
 
 
 COUNTED_TAIL = re.compile(r"(?<![一二三四五六七八九十两])[一二三四五六七八九十两][项件条大][\u4e00-\u9fff]{1,4}$")   # not 二十大主题
@@ -198,7 +211,7 @@ def _listed(text: str, s: int, e: int, n: int | None) -> bool:
 
 
 def _split(s: str, n: int | None) -> list[str]:
-    items = [x.strip(" “”\"（）()") for x in SPLIT.split(s)]
+    items = [x.strip(" “”\"（）()！!？?。") for x in SPLIT.split(s)]
     items = [x for x in items if x]
     if n and len(items) < n:
         more = []
@@ -238,7 +251,7 @@ def expand_ranked(text: str, s: int, e: int, n: int | None, sections, title_end:
     known = re.sub(r"[“”\"]", "", text[s:e]) in R.word_set("ent_formula_known.txt")
     got = _sane(_in_parentheses(tail, n)) or _sane(_after_intro(tail, n)) or _sane(_short_form_of(text, s, n)) \
         or _sane(_list_before(text, s, n, loose=not known)) or _initials_before(text, s, n) \
-        or _quoted_list_in_sentence(text, s, n, text[s:e]) or _pair_before(text, s)
+        or _quoted_list_in_sentence(text, s, n, text[s:e]) or _pair_before(text, s) or _quote_before(text, s)
     if got:
         return got, 3
     got = _sane(_children(s, n, sections, title_end, text[s:e])) or _sane(_led_sentences(text, after, n, text[s:e]))
@@ -380,6 +393,12 @@ def _list_before(text: str, s: int, n: int | None, loose: bool = True) -> list[s
                 got = [got[0][-longest:]] + got[1:]   # 并向与会教师提前送上了国庆、中秋双节: the clause's lead-in is no member
         return got
     return None
+
+
+def _quote_before(text: str, s: int) -> list[str] | None:
+    """三永远 right after the quotation whose clauses it counts."""
+    m = QUOTE_COUNTED.search(text, max(0, s - 84), s + 3)
+    return _repeated_in_quote(m.group(1), NUMV[m.group(2)[0]], m.group(2)[1:]) if m and m.start(2) == s else None
 
 
 def _pair_before(text: str, s: int) -> list[str] | None:

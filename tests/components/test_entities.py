@@ -1414,3 +1414,9 @@ def test_counted_phrases_in_a_list_of_formulas_are_formulas(nlp):
             "重点介绍了党的二十大主题、“两个确立”的决定性意义。")
     got = {t for l, t in ents(nlp, text) if l == "FORMULA"}
     assert {"三件大事", "五项重大原则"} <= got and "二十大主题" not in got
+
+
+def test_a_count_of_the_word_repeated_in_the_quotation_before_it(nlp):
+    text = "用实际行动诠释了矿业工程学院“永远不服输，永远不向困难低头，永远争第一！”的三永远精神。"
+    assert attr(nlp, text, "FORMULA", "三永远", "expansion") == ["永远不服输", "永远不向困难低头", "永远争第一"]
+    assert not {t for l, t in ents(nlp, "他说“好好学习，天天向上”的两个孩子。") if l == "FORMULA"}
