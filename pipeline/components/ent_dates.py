@@ -29,6 +29,7 @@ _DAY_END = r"(?!\d(?!\d*[时点:：]))"
 PATTERNS = [
     # ranges first (no single value)
     ("range", re.compile(rf"(?<!\d){Y}年(?:{M}月(?:{D}日)?)?{SEP}(?:{Y}年)?(?:{M}月)(?:{D}日)?(?!\d)")),
+    ("range", re.compile(rf"(?<!\d){Y}年{M}月{D}日?{SEP}{D}日(?!\d)")),   # 2022年7月17日~18日
     ("range", re.compile(rf"(?<!\d){Y}{SEP}{Y}(?:学年度|学年|年度|年)(?:第[一二]学期)?")),
     ("range", re.compile(rf"(?<!\d){Y}年{SEP}{Y}年{_NOT_AFTER}")),
     ("range", re.compile(rf"(?<![\d年])(?:{M})月{D}日?{SEP}{D}日(?!\d)")),

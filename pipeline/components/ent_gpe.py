@@ -83,6 +83,10 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
                 continue
             if kind.endswith("_alias") and LANDMARK.match(text, i + L):
                 continue   # 云龙湖景区: a lake named after the district (云龙), not the place
+            auto = AUTONOMOUS.match(text, i + L) if kind in ("city_alias", "county_alias") else None
+            if auto and auto.end() in ends:
+                hit = auto.end() - i   # 黔南|布依苗族自治州: the full name written with its peoples, not as listed
+                break
             if kind == "world_city" and text[i + L:i + L + 1] == "市" and i + L + 1 in ends:
                 hit = L + 1   # 洛杉矶市
                 break
@@ -120,11 +124,24 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
     徐州市|下淀社区), and its other mentions alone."""
     names = set()
     for _, e, _ in places:
-        m = VILLAGE_RE.match(text, e)
-        if m and text[e - 1] in ("县镇乡区" if m.group(0)[-1] == "村" else "县镇乡区市") and e in starts:
-            v = m.group(0)[:-2] if m.group(0).endswith("社区") else m.group(0)[:-1]
-            if not set(v) & set("的和与及在是了对为") and R.common_words().get(v, "n")[:1] == "n":
+        at = e + 1 if text.startswith("的", e) else e   # 三门县的平岗村
+        m = VILLAGE_RE.match(text, at)
+        if m and text[e - 1] in ("县镇乡区" if m.group(0)[-1] == "村" else "县镇乡区市") and at in starts:
+            names.add(m.group(0))
+    for m in VILLAGE_BODY.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        if m.start() in starts and (not HAN_AFTER.match(before) or before in "驻赴到在的、"):
+            names.add(m.group(1))   # 灵光村党总支, 驻灵光村: the village of its own party branch
+    names = {n for n in names if _village_word(n)}
+    for name in list(names):   # 平岗村、芹溪村、大周村: the villages listed after one
+        for s in occurrences(text, name):
+            k = s + len(name)
+            while text.startswith("、", k):
+                m = VILLAGE_RE.match(text, k + 1)
+                if not (m and m.group(0)[-1] == name[-1] and _village_word(m.group(0))):
+                    break
                 names.add(m.group(0))
+                k = m.end()
     out = []
     for name in names:
         for s in occurrences(text, name):
@@ -133,7 +150,18 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
     return out
 
 
+VILLAGE_BODY = re.compile(r"([\u4e00-\u9fff]{2}村)(?=党总支|党支部|村委会|村民委员会|两委|党群服务中心|第一书记)")
+
+
+def _village_word(name: str) -> bool:
+    """平岗村, 下淀社区: a proper name before 村/社区, not a phrase (的农村, 新农村) or a common word."""
+    v = name[:-2] if name.endswith("社区") else name[:-1]
+    return not set(v) & set("的和与及在是了对为") and not name.endswith("农村") and R.common_words().get(v, "n")[:1] == "n" \
+        and name not in R.common_words()
+
+
 ZONES = R.word_class("zones")
+AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族?){1,3}?自治[州县旗]")
 def _lower_place_follows(text: str, j: int, kind: str, ends: set[int]) -> bool:
     """甘肃兰州 as one pkuseg token: a province or city is followed by a lower place ending on a token edge."""
     gaz = R.gazetteer()

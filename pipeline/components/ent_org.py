@@ -327,6 +327,7 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
             body[-1] in STOP_CHARS | set("成建办变好")
             or (body[-1] not in R.gazetteer() and body[-1] not in LEVEL_PREFIX and len(body[-2]) >= 2
                 and body[-1] + body[-2] not in R.word_set("ent_org_generic.txt")   # not 卫|健委
+                and not (body[-1] == "新" and R.common_words().get(body[-2], "n")[:1] == "n")   # not 新|能源, 新|材料
                 and not (len(body[-2]) > 2 and body[-2].endswith(("学院", "大学"))))):   # not 能|动学院党委
         start += 1
         body.pop()
@@ -578,6 +579,10 @@ def governs(tok: str) -> bool:
     if not tok or tok in "和与及、":
         return False
     pos = R.common_words().get(tok)
+    if tok in STOP_CHARS:
+        return True   # 有|应急管理部
+    if pos is None and len(tok) >= 2 and tok[-1] in "由在于向对从被将把给到往" and tok not in R.gazetteer():
+        return True   # 工作营由|上海大学: pkuseg glued the preposition to the word before it
     return tok in R.word_set("ent_org_stop.txt") or (pos is not None and (pos in STOP_POS - {"a"} or pos.startswith("v")))
 
 

@@ -232,6 +232,19 @@ TEAM_UNITS = R.word_class("team_units")
 BRANCH_HEADS = R.word_class("branch_heads")
 BROADCASTERS = R.word_class("broadcasters")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
+RESEARCH_UNITS = ("中心", "研究院", "研究所", "实验室", "专委会", "专业委员会")   # a unit that takes up to three name words
+ORDINAL_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}")
+
+
+def _research_unit_ahead(text: str, tokens, k: int, n: int) -> bool:
+    """A third or fourth name word is taken only when a research unit closes the run within `n` more
+    tokens (…|卫星|减灾|应用|中心, …学会|人工|智能|与|模式|识别|专委会)."""
+    for a, b in tokens[k:k + n + 1]:
+        if text[a:b] in RESEARCH_UNITS:
+            return True
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[a:b]):
+            return False
+    return False
 
 
 def _office_word(tok: str, adjacent: bool) -> bool:
@@ -254,11 +267,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
         by_start.setdefault(a, []).append(b)
     out, seen = [], set()
     spans = sorted({(a, b) for a, b, _ in cands})
-    for a, b in spans:   # 南京市规划和自然资源局 + 自然资源局秦淮分局: two readings of one chain overlap at a head
-        for a2, b2 in spans:
-            if a < a2 < b < b2 and b2 - a <= MAX_ORG + 6 and text[b - 1] in HEAD_CHARS and (a, b2) not in seen:
-                seen.add((a, b2))
-                out.append((a, b2, "ORG"))
+    _join_overlaps(text, spans, spans, out, seen)
     todo = sorted({(a, b) for a, b, _ in cands})
     ends_at = {b: a for a, b in tokens}
     while todo:
@@ -267,15 +276,22 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                 and text[ends_at.get(s, s):s] not in ("和", "与", "及", "暨"):
             continue   # 自然|资源局, 住房和|城乡建设厅: the body may be cut, do not build on it
         k, gap, verb, member = index.get(e), 0, False, False
-        while k is not None and k < len(tokens) and gap <= 2:
+        while k is not None and k < len(tokens) and gap <= 4:
             a, b = tokens[k]
             tok = text[a:b]
+            if tok == "与" and 1 <= gap < 4 and k + 1 < len(tokens) and tokens[k + 1][0] == b:
+                k += 1   # 自动化学会|智能|优化|与|应用|专委会: 与 joins two name words of the unit
+                continue
+            if gap == 0 and ORDINAL_WORD.fullmatch(tok):
+                gap, k = 1, k + 1   # 自然资源部|第一|海洋|研究所
+                continue
             ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(TOP_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
-                         and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS))]   # 中国科学院|南京分院
+                         and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS)   # 中国科学院|南京分院
+                              or gap == 0 and text[e - 2:e] == "大学" and text[x - 2:x] == "学院" and not text[a:x].endswith("大学学院"))]   # 上海大学|上海美术学院
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and _office_word(tok, gap == 0) \
                 and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")
-            unit = unit or (gap >= 1 and not verb and tok in ("中心", "研究院", "研究所", "实验室"))   # 中国矿业大学|美育|中心
+            unit = unit or (gap >= 1 and not verb and tok in RESEARCH_UNITS)   # 中国矿业大学|美育|中心, 应急管理部|卫星|减灾|应用|中心
             unit = unit or (gap == 0 and (len(tok) == 3 and tok.endswith("学院") or tok == "研究生院")
                             and text[e - 2:e] == "大学")   # 中国人民大学|法学院, 中国矿业大学|研究生院
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
@@ -291,13 +307,25 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                 todo.append((s, new))
                 break
             if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
-                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") and tok not in SEASONS or gap == 2:
+                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") and tok not in SEASONS or gap == 4 \
+                    or gap >= 2 and not _research_unit_ahead(text, tokens, k + 1, 4 - gap):
                 break
             member = member or tok in PERSON_NOUN
-            verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn")   # 高度|重视|学院所: after a verb only a unit word
+            verb = verb or (common.get(tok, "n")[:1] == "v" and common.get(tok) != "vn" and tok not in R.word_set("ent_org_inner.txt"))   # 高度|重视|学院所: after a verb only a unit word
             gap += 1
             k += 1
+    _join_overlaps(text, sorted({(a, b) for a, b, _ in out}), spans, out, seen)
     return out
+
+
+def _join_overlaps(text: str, lefts, rights, out: list, seen: set) -> None:
+    """Two readings of one chain overlapping at a head are one name (南京市规划和自然资源局 + 自然资源局秦淮分局,
+    上海大学上海美术学院 + 上海美术学院党委)."""
+    for a, b in lefts:
+        for a2, b2 in rights:
+            if a < a2 < b < b2 and b2 - a <= MAX_ORG + 6 and text[b - 1] in HEAD_CHARS and (a, b2) not in seen:
+                seen.add((a, b2))
+                out.append((a, b2, "ORG"))
 
 
 QUOTED_TEAM = re.compile(r"“([^“”\n]{2,12})”((?:暑期)?(?:社会)?实践团|实践队|实践分队|宣讲团|支教团|服务团|(?:志愿者?)?服务队|志愿队|"

@@ -25,7 +25,7 @@ from .ent_person_lists import extend_lists, name_lists, table_names
 from .spans import occurrences
 
 COUNT_CUE = re.compile(r"(?:等?[二三四五六七八九十两\d]+[位名]|等[多几]?[位名]?)(?:优秀|青年|学生|新生)?"   # 徐旺等6名学生, 瞿望、王锐等老师
-                       r"(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部|学者|领导)")
+                       r"(?:同学|老师|教师|学生|研究生|本科生|代表|同志|专家|嘉宾|选手|校友|队员|成员|员工|职工|干部|学者|领导|劳动模范|劳模|英雄|烈士|先烈|革命家|科学家)")
 PARTY_PREFIX = R.word_class("party_prefix")
 FOREIGN_POSTS = R.word_class("foreign_posts")
 SPEECH_CUES = re.compile(r"表示|指出|强调|介绍|认为|坦言|谈到|提出|希望|寄语|致辞|讲话|发言|主持|宣读|汇报|总结")
@@ -167,7 +167,14 @@ def _post_before_delegate(text: str, q: int):
     for m in role_regex().finditer(text, lo, q):
         if m.end() == q and (best is None or m.start() < best.start()):
             best = m
-    return _post_value(best) if best and text[best.start() - 1:best.start()] != "的" else None
+    if not best or text[best.start() - 1:best.start()] == "的":
+        return None
+    if best.group(0) in DELEGATE_NOUNS:
+        return (text[best.start():q + 2], best.start(), -1, -1)   # 教师代表王孝茹: a person noun, not a post, names the delegate
+    return _post_value(best)
+
+
+DELEGATE_NOUNS = frozenset("教师 老师 学生 党员 家长 校友 职工 员工 青年 教职工 师生 群众 村民 居民 志愿者 研究生 本科生 新生".split())
 
 
 def _post_value(m: re.Match, weak: bool = False) -> tuple:

@@ -137,11 +137,11 @@ class EntityRecognizer:
         values = {(s, e): v for s, e, _, v in dates}
         cands += [(s, e, lab) for s, e, lab, _ in dates]
         cands += ent_formula.find_formulas(text, starts, ends)
+        known = ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends)
         grammar = ent_org.find_orgs(text, tokens)
-        grammar += ent_org_forms.nested_units(text, tokens, grammar)
+        grammar += ent_org_forms.nested_units(text, tokens, grammar + known)
         orgs = grammar + ent_org_forms.quoted_teams(text, grammar, ends) + ent_org_forms.find_parties(text, tokens) \
-            + ent_org_forms.umbrella_organs(text, tokens) + ent_org_forms.find_known(text, "ent_org_known.txt", "ORG", starts, ends) \
-            + ent_org_forms.media_names(text, starts, ends) + ent_org_forms.named_level_units(text, tokens, starts, ends)
+            + ent_org_forms.umbrella_organs(text, tokens) + known + ent_org_forms.media_names(text, starts, ends) + ent_org_forms.named_level_units(text, tokens, starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         orgs += ent_org_forms.national_branches(text, resolve(orgs))

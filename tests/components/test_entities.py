@@ -365,7 +365,13 @@ def test_org_false_positive_classes(nlp, text, bad):
 
 ORG_YES = [
     ("系师生在国家知识产权局、科学技术部、江苏省人民政府", "科学技术部"),     # national bodies, current and former
-    ("原卫生部外事司司长", "卫生部"),
+    ("原卫生部外事司司长", "卫生部外事司"),                                   # a former ministry and its department
+    ("参会单位有应急管理部卫星减灾应用中心、中国科学院", "应急管理部卫星减灾应用中心"),   # a ministry's centre, three name words
+    ("自然资源部第二海洋研究所的专家", "自然资源部第二海洋研究所"),             # an ordinal before the institute
+    ("由中国计算机学会人工智能与模式识别专委会主办", "中国计算机学会人工智能与模式识别专委会"),   # 与 inside the unit
+    ("复旦大学上海医学院党委书记袁正宏致辞", "复旦大学上海医学院党委"),     # a place-led college inside its university
+    ("工作营由浙江大学建筑工程学院发起", "浙江大学建筑工程学院"),           # pkuseg glued 由 to the word before
+    ("我校新能源汽车技术研究中心主任", "新能源汽车技术研究中心"),           # 新|能源 keeps its 新
     ("作为国家广电总局2022年广播电视", "国家广电总局"),
     ("卢比奥提出的法案在美国国会通过", "美国国会"),                         # a legislature after its country
     ("研讨会在南京瑞斯丽酒店正式举行", "南京瑞斯丽酒店"),                   # a hotel with a proper name
@@ -534,6 +540,10 @@ PERSONS = [   # (sentence, name, role or None)
     ("格里菲斯大学副校长肖恩·尤恩教授出席研讨会开幕式", "肖恩·尤恩", "副校长"),   # a dotted foreign name after a post
     ("瑞士—中国协会主席埃文·毛赛尔，丹麦—中国友好协会主席迈克伦堡", "埃文·毛赛尔", "主席"),
     ("波兰共和国总统克瓦希涅夫斯基举行了会谈", "克瓦希涅夫斯基", "总统"),
+    ("副校长王建、教师代表李红及学生代表参加了仪式", "李红", "教师代表"),     # a person noun before 代表 stays in the role
+    ("班长代表陈明发言", "陈明", "班长"),                                       # a post before 代表 is the role
+    ("文学院2022级新生王晓彤说，讲座让她明确了目标", "王晓彤", None),
+    ("学习王进喜、许振超等劳动模范的故事", "王进喜", None),                   # names before 等 and a person noun
 ]
 
 
@@ -586,6 +596,7 @@ DATES_MORE = [   # (text, pub date, [(mention, value)])
     ("经济管理学院召开2022-2023年团学组织骨干培训会\n9月4日，培训开班", "2022-09-10",
      [("2022-2023年", None), ("9月4日", "2022-09-04")]),                         # a working-year span dates nothing after it
     ("活动于8月27－28日举行。30日闭幕", "2020-09-01", [("8月27－28日", None), ("30日", "2020-08-30")]),
+    ("2022年7月17日~18日，举办大赛", None, [("2022年7月17日~18日", None)]),   # a span of days after a full date
 ]
 
 
@@ -653,6 +664,18 @@ def test_villages_after_their_county_or_town(nlp):
     got = ents(nlp, "团队成员在河南省兰考县裴寨村开展调研。随后在裴寨村召开座谈会，助力乡村振兴。")
     assert ("GPE", "裴寨村") in got and ("GPE", "乡村") not in got
     assert ("GPE", "振兴村") not in ents(nlp, "推进灵璧县振兴村庄建设")
+
+
+def test_villages_in_a_list_and_from_their_party_branch(nlp):
+    got = ents(nlp, "重点对宁海县的桥头村、溪口村、前童村进行了调研")
+    assert {("GPE", "桥头村"), ("GPE", "溪口村"), ("GPE", "前童村")} <= got
+    got = ents(nlp, "石门村党支部书记王刚介绍了情况。驻石门村工作队进一步促进石门村发展")
+    assert ("ORG", "石门村党支部") in got and ("GPE", "石门村") in got
+    assert not {t for l, t in ents(nlp, "建设美丽新农村，振兴乡村") if l == "GPE"}
+
+
+def test_autonomous_prefecture_written_with_its_peoples(nlp):
+    assert ("GPE", "黔南布依苗族自治州") in ents(nlp, "实践团前往黔南布依苗族自治州开展调查")
 
 
 def test_regions_and_a_place_at_the_very_end(nlp):
