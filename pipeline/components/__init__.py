@@ -2,6 +2,7 @@
 
 Doc extensions set by the stages before a component runs:
 - `doc._.pub_date`: the document's publication date (ISO) or None;
+- `doc._.source`: who published it (the clean stage's `source`) or None;
 - `doc._.title_end`: offset where the title line ends (0 when none);
 - `doc._.sections`: the document's sections as dicts (id, parent_id, level, marker, title, start, end).
 
@@ -12,7 +13,7 @@ Doc extensions set by the stages before a component runs:
 """
 from spacy.tokens import Doc, Span
 
-for _name, _default in (("pub_date", None), ("title_end", 0), ("sections", None)):
+for _name, _default in (("pub_date", None), ("source", None), ("title_end", 0), ("sections", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 for _name in ("role", "value", "expansion", "num_value", "num_value_max", "num_unit", "num_qualifier"):

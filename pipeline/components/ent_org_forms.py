@@ -179,14 +179,15 @@ def company_short_forms(text: str, orgs: list[tuple[int, int, str]], starts: set
     return out
 
 
-def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int]) -> list[tuple[int, int, str]]:
-    """Short forms of a university that the document names in full (中国矿业大学 … 在矿大求学): the first
-    character of its name after a country prefix + 大 (矿大, 北大), or the two-character body of a four-character
-    name that is not a place (清华). Only whole tokens, not before 学 (…大学子) or a legislature word (人大代表)."""
+def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[int], ends: set[int],
+                       publisher: str | None = None) -> list[tuple[int, int, str]]:
+    """Short forms of a university that the document names in full or that publishes it (中国矿业大学 … 在矿大求学):
+    the first character of its name after a country prefix + 大 (矿大, 北大), or the two-character body of a
+    four-character name that is not a place (清华). Only whole tokens, not before 学 (…大学子) or a legislature
+    word (人大代表)."""
     gaz = R.gazetteer()
     abbrevs = set()
-    for s, e, _ in orgs:
-        name = text[s:e]
+    for name in [text[s:e] for s, e, _ in orgs] + ([publisher] if publisher else []):
         if "大学" not in name:
             continue
         name = name[:name.index("大学") + 2]   # 中国矿业大学计算机学院 -> 中国矿业大学

@@ -146,7 +146,7 @@ class EntityRecognizer:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         orgs += ent_org_forms.national_branches(text, resolve(orgs))
         orgs += ent_org_forms.inner_names(text, orgs, starts)
-        orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends)
+        orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends, doc._.source)
         orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)
         orgs += ent_org_forms.listed_with_orgs(text, resolve(orgs), starts, ends)
         cands += orgs + latin_orgs(text, resolve(orgs)) + [(m.start(), m.end(), "ORG") for m in LATIN_ORG_RE.finditer(text)]

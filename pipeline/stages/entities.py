@@ -1,6 +1,6 @@
 """entities: SegmentedDoc -> EntityDoc, by the `cn_entities` spaCy component over the pkuseg Doc.
 
-The Doc gets the document context (`pub_date`, `title_end`, `sections`) before
+The Doc gets the document context (`pub_date`, `source`, `title_end`, `sections`) before
 the component runs; its `doc.ents` become `Entity` records with the innermost
 section of each mention (None in the title line). An entity's role/value/
 expansion found on any mention is written on all its mentions.
@@ -20,8 +20,9 @@ def title_end(doc: SegmentedDoc) -> int:
 
 
 def prepare(sdoc, spacy_doc):
-    """Give the Doc its document context: publication date, end of the title line, sections."""
+    """Give the Doc its document context: publication date, publisher, end of the title line, sections."""
     spacy_doc._.pub_date = sdoc.date
+    spacy_doc._.source = sdoc.source
     spacy_doc._.title_end = title_end(sdoc)
     spacy_doc._.sections = [s.model_dump() for s in sdoc.sections]
     return spacy_doc

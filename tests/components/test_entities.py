@@ -13,9 +13,9 @@ from pipeline.components.entities import resolve
 from ..conftest import DATA, CORPUS, needs_corpus
 
 
-def run(nlp, text, pub_date=None, sections=None, title_end=0):
+def run(nlp, text, pub_date=None, sections=None, title_end=0, source=None):
     doc = nlp.make_doc(text)
-    doc._.pub_date, doc._.sections, doc._.title_end = pub_date, sections or [], title_end
+    doc._.pub_date, doc._.sections, doc._.title_end, doc._.source = pub_date, sections or [], title_end, source
     return nlp.get_pipe("cn_entities")(doc)
 
 
@@ -487,6 +487,7 @@ PERSONS = [   # (sentence, name, role or None)
     ("女儿马莉是长笛演奏家", "马莉", None),
     ("徐州市手创者文化传播有限公司董事长张立新介绍了", "张立新", "董事长"),
     ("招生办公室主任畅军亮，计算机学院副院长林果", "畅军亮", "招生办公室主任"),   # a rare surname alone
+    ("会议由学院办公室主任张涛主持", "张涛", "主任"),                               # a bare 办公室 is not part of the post
     ("经济管理学院党委书记于威、党委副书记赵超出席活动。", "赵超", "党委副书记"),   # 赵超|出席 (超出 is a word)
     ("党支部（系部）负责同志周勇、冯浩等参加签约仪式", "冯浩", None),
     ("党政办主任章毅、副编审张岩，数学学院", "张岩", "副编审"),                 # 方跃|平等: the name glued to 等
@@ -664,6 +665,13 @@ def test_villages_after_their_county_or_town(nlp):
     got = ents(nlp, "团队成员在河南省兰考县裴寨村开展调研。随后在裴寨村召开座谈会，助力乡村振兴。")
     assert ("GPE", "裴寨村") in got and ("GPE", "乡村") not in got
     assert ("GPE", "振兴村") not in ents(nlp, "推进灵璧县振兴村庄建设")
+
+
+def test_short_form_of_the_publishing_university(nlp):
+    text = "希望常州市与地大建立常态化交流机制，贡献地大智慧。"
+    assert ("ORG", "地大") in ents(nlp, text, source="中国地质大学")
+    assert ("ORG", "地大") not in ents(nlp, text)   # no university named: 地大 alone is not read as one
+    assert ("ORG", "地大") not in ents(nlp, "地大学子积极参与", source="中国地质大学")
 
 
 def test_villages_in_a_list_and_from_their_party_branch(nlp):
