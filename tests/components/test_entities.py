@@ -205,6 +205,7 @@ def test_formula_expansion(nlp, text, formula, members):
                                           ("提出了志愿服务“三步走”实施方略", "三步走"),
                                           ("学姐也介绍了成功的三大法宝：学习计划、做笔记", "三大法宝"),
                                           ("通过建立“1+N”科创竞赛组织模式", "1+N"),   # a numbered scheme of parts
+                                          ("构建家庭、学校、社会三位一体的育人格局", "三位一体"),   # well known, unquoted
                                           ("学校围绕这一主题，坚持“智志双扶”理念", "智志双扶")])   # two initials, 双 and a verb
 def test_formulas(nlp, text, formula):
     assert ("FORMULA", formula) in ents(nlp, text)
