@@ -238,6 +238,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 1
             continue
         inside = inside or (sfx in GUILD_HEADS and piece in R.word_set("ent_roles.txt") and piece not in R.word_set("ent_org_stop.txt"))
+        inside = inside or (sfx.endswith("领导小组") and len(piece) == 2 and R.common_words().get(piece, "")[:1] == "v"
+                            and not body)   # 定点|帮扶|工作领导小组: the task a leading group is for (not 成立|疫情|防控…)
         inside = inside or ((sfx in COMPANY or sfx.endswith("公司")) and R.common_words().get(piece) == "a" and j > 0 and tokens[j - 1][1] == ps
                             and text[tokens[j - 1][0]:ps] in R.gazetteer())   # 中国|平安|人寿保险股份有限公司: a brand
         if sfx.endswith(PARTY_HEADS) and piece == "级" and j > 0 and tokens[j - 1][1] == ps \
@@ -394,7 +396,9 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # B312工作室: a room number; 教学名师工作室, 劳模创新工作室: a title, not a name
     if sfx in ("工作室", "社团") and not any(t not in common for t in (body or [pre]) if len(t) >= 2):
         return False  # 美术设计工作室, 人工智能社团: made of dictionary words, a description
-    if sfx in STRICT and not _strict_proper(text, pre, body):
+    if sfx in ("领导小组", "工作领导小组") and len(pre) >= 4 and all(R.common_words().get(t, "n")[:1] in ("n", "v") for t in body):
+        pass   # 疫情防控工作领导小组, 定点帮扶工作领导小组: a task names its leading group
+    elif sfx in STRICT and not _strict_proper(text, pre, body):
         return False  # 理工科学校, 网约车公司, 客户智能关联催收公司
     if sfx in ("大学", "学院") and len(pre) == 1 and pre not in gaz:
         return False  # 南大学 (暨|南大学 is recovered by the caller)

@@ -139,7 +139,7 @@ def test_orgs(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", ["区教育局坚持", "校团委副书记徐彤彤", "各民办学校", "学校党委书记", "同学们珍惜大学时光",
-                                  "在A200报告厅召开"])
+                                  "在A200报告厅召开", "学校成立了工作领导小组", "成立安全工作领导小组"])
 def test_generic_words_are_not_orgs(nlp, text):
     assert not [e for e in run(nlp, text).ents if e.label_ == "ORG"]
 
@@ -373,6 +373,8 @@ ORG_YES = [
     ("复旦大学上海医学院党委书记袁正宏致辞", "复旦大学上海医学院党委"),     # a place-led college inside its university
     ("工作营由浙江大学建筑工程学院发起", "浙江大学建筑工程学院"),           # pkuseg glued 由 to the word before
     ("我校新能源汽车技术研究中心主任", "新能源汽车技术研究中心"),           # 新|能源 keeps its 新
+    ("根据学校定点帮扶工作领导小组安排", "定点帮扶工作领导小组"),           # a task names its leading group
+    ("学院成立疫情防控工作领导小组", "疫情防控工作领导小组"),
     ("作为国家广电总局2022年广播电视", "国家广电总局"),
     ("卢比奥提出的法案在美国国会通过", "美国国会"),                         # a legislature after its country
     ("研讨会在南京瑞斯丽酒店正式举行", "南京瑞斯丽酒店"),                   # a hotel with a proper name
