@@ -36,7 +36,8 @@ eval: run
 	@if [ -d tests/data/corpus_gold ] && [ -d $(SHARED)/corpus ]; then \
 	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/corpus_gold -o $(OUT)/corpus-gold; \
 	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/holdout_gold -o $(OUT)/holdout-gold; \
-	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/dev_gold -o $(OUT)/dev-gold; fi
+	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/dev_gold -o $(OUT)/dev-gold; \
+	  $(BIN)/python -m pipeline.bench $(SHARED)/corpus --gold tests/data/sealed_gold -o $(OUT)/sealed-gold; fi
 
 schema: $(STAMP)
 	$(BIN)/pipeline schema
