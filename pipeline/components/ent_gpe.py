@@ -90,7 +90,8 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             if kind == "world_city" and text[i + L:i + L + 1] == "市" and i + L + 1 in ends:
                 hit = L + 1   # 洛杉矶市
                 break
-            if (kind.endswith("_alias") or kind in ("world_city", "compound", "country", "town")) and i + L not in ends:
+            if (kind.endswith("_alias") or kind in ("world_city", "compound", "country", "town")) and i + L not in ends \
+                    and HAN_AFTER.match(text, i + L):   # 贵阳|(: pkuseg glued a bracket to the name, still its end
                 if not (kind == "country" and name[-1] == "国" or _lower_place_follows(text, i + L, kind, ends)):
                     continue
             hit = L

@@ -685,6 +685,11 @@ def test_villages_in_a_list_and_from_their_party_branch(nlp):
     assert not {t for l, t in ents(nlp, "建设美丽新农村，振兴乡村") if l == "GPE"}
 
 
+def test_city_glued_to_a_bracket_by_pkuseg(nlp):
+    got = ents(nlp, "武汉(常年11月28日)、贵阳(常年11月28日)、长沙(常年11月29日)")
+    assert {("GPE", "武汉"), ("GPE", "贵阳"), ("GPE", "长沙")} <= got
+
+
 def test_autonomous_prefecture_written_with_its_peoples(nlp):
     assert ("GPE", "黔南布依苗族自治州") in ents(nlp, "实践团前往黔南布依苗族自治州开展调查")
 
