@@ -396,9 +396,9 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # B312工作室: a room number; 教学名师工作室, 劳模创新工作室: a title, not a name
     if sfx in ("工作室", "社团") and not any(t not in common for t in (body or [pre]) if len(t) >= 2):
         return False  # 美术设计工作室, 人工智能社团: made of dictionary words, a description
-    if sfx in ("领导小组", "工作领导小组") and len(pre) >= 4 and all(R.common_words().get(t, "n")[:1] in ("n", "v") for t in body):
-        pass   # 疫情防控工作领导小组, 定点帮扶工作领导小组: a task names its leading group
-    elif sfx in STRICT and not _strict_proper(text, pre, body):
+    task_group = sfx in ("领导小组", "工作领导小组") and len(pre) >= 4 \
+        and all(R.common_words().get(t, "n")[:1] in ("n", "v") for t in body)   # 疫情防控工作领导小组: a task names its group
+    if sfx in STRICT and not task_group and not _strict_proper(text, pre, body):
         return False  # 理工科学校, 网约车公司, 客户智能关联催收公司
     if sfx in ("大学", "学院") and len(pre) == 1 and pre not in gaz:
         return False  # 南大学 (暨|南大学 is recovered by the caller)

@@ -233,7 +233,7 @@ TEAM_UNITS = R.word_class("team_units")
 BRANCH_HEADS = R.word_class("branch_heads")
 BROADCASTERS = R.word_class("broadcasters")
 UNIT_END = ("处", "部", "科", "室", "办", "局")
-RESEARCH_UNITS = ("中心", "研究院", "研究所", "实验室", "专委会", "专业委员会")   # a unit that takes up to three name words
+RESEARCH_UNITS = ("中心", "研究院", "研究所", "实验室", "专委会", "专业委员会")   # a unit that takes up to four name words
 ORDINAL_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}")
 
 

@@ -421,7 +421,7 @@ def final_role(text: str, role, orgs) -> str | None:
             return word[len(head):]   # 学院办公室主任张涛: a bare 办公室 is too generic to be part of the post
     body = _generic_body(text, rs, orgs)
     if body == "办公室":
-        body = ""
+        body = ""   # 办公室副主任: likewise
     if not body and ps < 0 and word in ("教师", "老师", "辅导员", "教练"):
         body = next((w for w in R.word_list_longest_first("ent_role_subjects.txt") if text.endswith(w, 0, rs)), "")
     return body + word   # 声乐教师, 兼职辅导员
