@@ -83,7 +83,7 @@ def is_formula(core: str, listed: bool = False) -> bool:
         return False
     if not listed and not _coined(core):
         return False
-    return listed or core not in R.common_words()
+    return listed or R.common_words().get(core, "j") == "j"   # a dictionary abbreviation (两委, 五保) is a coinage
 
 
 COUNTED = re.compile(rf"[{NUM}](?:年|人|国|队|局|侧|里|毛|块|点|件|种|张|把|条|只|根|片|头|口|位|名|字|笔|板|斧|足|室|层|期|面)")
@@ -146,6 +146,8 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
         f = m.group(0)
         if f[0] == "一" and (f[2] != "一" or not ONE_ONE_AFTER.match(text, m.end())):
             continue   # 一笔一划, 一起一伏 describe; 一述一评的方式, 一校一品建设 name a practice
+        if f[2] == "一" and f[2:] in R.common_words() and f not in R.word_set("ent_formula_known.txt"):
+            continue   # 四连|一线|战士: the second half is an ordinary word (一线, 一起), not a paired member
         if m.start() in starts and m.end() in ends and is_formula(f):
             out.append((m.start(), m.end(), "FORMULA"))
     for m in PAIR_DOUBLE.finditer(text):

@@ -205,7 +205,9 @@ def test_formula_expansion(nlp, text, formula, members):
                                           ("提出了志愿服务“三步走”实施方略", "三步走"),
                                           ("学姐也介绍了成功的三大法宝：学习计划、做笔记", "三大法宝"),
                                           ("通过建立“1+N”科创竞赛组织模式", "1+N"),   # a numbered scheme of parts
-                                          ("学校围绕这一主题，坚持“智志双扶”理念", "智志双扶")])   # two initials, 双 and a verb
+                                          ("学校围绕这一主题，坚持“智志双扶”理念", "智志双扶"),   # two initials, 双 and a verb
+                                          ("努力将自己培养成“一专多能”的复合型人才", "一专多能"),   # 一…多…: paired like 一核多元
+                                          ("灵光村“两委”干部，后备干部", "两委")])   # a dictionary abbreviation in quotes
 def test_formulas(nlp, text, formula):
     assert ("FORMULA", formula) in ents(nlp, text)
 
@@ -614,6 +616,7 @@ def test_date_ranges_and_partial_dates(text, pub, expected):
                                   "解决金融不安全、经济两极化和环境恶化现象", "甲、乙双方签订协议",
                                   "他是一位“文武双全”的将领",
                                   "两委会主任委员、中国科学院院士",
+                                  "该片以某部四连一线战士第一视角热血呈现抗美援朝真实战场",   # 一线 is a word, not a member
                                   "营造家庭、学校、社会三位一体的育人环境"])   # an idiom, not a coined formula (seed gold)
 def test_no_formula_in_ordinary_counts(nlp, text):
     assert not {t for l, t in ents(nlp, text) if l == "FORMULA"}
