@@ -78,8 +78,9 @@ def _zhou_name(name: str) -> bool:
     return len(name) == 3 and name[-1] == "州" and name[1:] not in R.gazetteer() and name[1] + "州市" not in R.gazetteer()
 
 
-def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
-    """End of a name starting at p (after a post), or None."""
+def forward(text: str, p: int, starts: set[int], ends: set[int], in_list: bool = False) -> int | None:
+    """End of a name starting at p (after a post), or None. `in_list`: p follows an accepted name and 、, so one
+    three-character token may read as a name although its first two characters are a word (陈文雯、周天涯)."""
     sl = surname_at(text, p)
     if not sl:
         return None
@@ -101,7 +102,7 @@ def forward(text: str, p: int, starts: set[int], ends: set[int]) -> int | None:
         glued = L == sl + 2 and e < len(text) and e not in ends and e - 1 in starts and p in starts and (
             _glued_word_after(text, e, ends) or text[e] == "作" and e + 1 in ends and SPEECH_AFTER.match(text, e + 1) is not None)
         # 江红|祥作|报告: the given name's last character glued to the verb 作 before a talk
-        if e > len(text) or not (plausible(text, p, e) or (one and plausible(text, p, e, True)) or glued and plausible(text, p, e, True, True)):
+        if e > len(text) or not (plausible(text, p, e) or (one and plausible(text, p, e, True, in_list)) or glued and plausible(text, p, e, True, True)):
             continue   # one pkuseg token of three characters may use function characters (田其学, 饶中浩)
         if L == sl + 2 and e not in ends and text[e:e + 1] == "等" and e + 1 in ends and p in starts:
             return e   # 方跃|平等|进行: the name's last character is glued to 等
@@ -166,11 +167,12 @@ def name_like_word(w: str) -> bool:
     return len(w) == 2 and w in R.word_set("ent_name_like_words.txt")
 
 
-def backward(text: str, q: int, starts: set[int]) -> int | None:
-    """Start of a name ending at q (before a post), or None."""
+def backward(text: str, q: int, starts: set[int], repeated: bool = False) -> int | None:
+    """Start of a name ending at q (before a post), or None. `repeated`: the three characters and the post are
+    written together more than once, so they read as a name although two of them make a word (何人|可|教授)."""
     options = [s for s in (q - 3, q - 2, q - 4) if s >= 0
                and (plausible(text, s, q) or (s in starts and (one_token(text, s, q, starts) or clause_start(text, s))
-                                               and plausible(text, s, q, True, one_token(text, s, q, starts)
+                                               and plausible(text, s, q, True, (one_token(text, s, q, starts) or repeated and q - s == 3)
                                                              and (clause_start(text, s) or after_org_head(text, s)))))
                and (q - s < 4 or surname_at(text, s) == 2) and not name_like_word(text[s:q])]
     if q >= 3 and _surname_and_adverb(text, q - 3, q, starts):

@@ -54,8 +54,9 @@ def HONOUR_RE() -> re.Pattern:
     return re.compile(rf"(?:{words})[”\"]?")
 
 
-def find_persons(text: str, starts: set[int], ends: set[int]):
-    """[(start, end, role or None)] with every mention of an accepted name."""
+def find_persons(text: str, starts: set[int], ends: set[int], org_ends: frozenset[int] = frozenset()):
+    """[(start, end, role or None)] with every mention of an accepted name; `org_ends`: where organisation
+    names end (a name right after one, closed by 、 or ，, is a member listed with its unit)."""
     found: dict[tuple[int, int], str | None] = {}
     for m in role_regex().finditer(text):
         rs, re_ = m.start(), m.end()
@@ -89,7 +90,7 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
                 found.setdefault((re_, e), (text[m.end("pre"):re_], m.end("pre"), -1, -1))   # 大学生|志愿讲解员: 学生 is no prefix
             else:
                 found.setdefault((re_, e), (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1))
-        s = backward(text, rs, starts) if e is None else None
+        s = backward(text, rs, starts, rs >= 3 and text.count(text[rs - 3:re_]) >= 2) if e is None else None
         if s is not None and ((s, rs) not in found or _better(_post_value(m), found[(s, rs)])):
             found[(s, rs)] = _post_value(m)   # 课程负责人刘志阳教授: the title after beats the weak post before
     for m in cue_regex().finditer(text):
@@ -153,11 +154,46 @@ def find_persons(text: str, starts: set[int], ends: set[int]):
     _foreign_with_cues(text, found, starts, ends)
     _dotted_anywhere(text, found, starts, ends)
     _surname_with_title(text, found, starts)
+    _after_org(text, found, starts, ends, org_ends)
     table_names(text, found, starts, ends)
     name_lists(text, found, starts, ends)
+    _other_mentions(text, found, starts)
     extend_lists(text, found, starts, ends)
     _posts_around(text, found)
+    _grow_glued_given(text, found)
     return _all_mentions(text, _merge_same_start(found))
+
+
+def _after_org(text: str, found: dict, starts: set[int], ends: set[int], org_ends: frozenset[int]) -> None:
+    """国际学院陈雪、吴文清获评…, 徐州市委宣传部郭世玉、…: a name written right after its unit, closed by 、 or ，."""
+    for p in org_ends:
+        e = forward(text, p, starts, ends) if p in starts else None
+        if e is not None and e in ends and text[e:e + 1] in ("、", "，", ",") and not any(a < e and p < b for a, b in found):
+            found[(p, e)] = None
+
+
+def _grow_glued_given(text: str, found: dict) -> None:
+    """执行董事何广|会|共同出席 … 何广|会|先生: a two-character name that is followed everywhere by the same
+    character, which pkuseg splits off as 会, is three characters long when 先生/女士/同志 closes it once."""
+    for (s, e) in list(found):
+        name = text[s:e]
+        if len(name) != 2 or e >= len(text) or not HAN.match(text[e]) or surname_at(text, s) != 1:
+            continue
+        longer = name + text[e]
+        if text.count(name) >= 2 and text.count(name) == text.count(longer) and (s, e + 1) not in found \
+                and re.search(re.escape(longer) + "(?:先生|女士|同志)", text) and text[e] not in BAD_GIVEN \
+                and longer not in R.common_words():
+            found[(s, e + 1)] = found.pop((s, e))
+
+
+def _other_mentions(text: str, found: dict, starts: set[int]) -> None:
+    """Every other mention of an accepted name, so that a list can go on from it too (毕业生郑秦苏、柳小妮以及…,
+    where 郑秦苏 is accepted only later, by 郑秦苏学姐)."""
+    for name in {text[s:e] for s, e in found}:
+        for s in occurrences(text, name):
+            e = s + len(name)
+            if s in starts and not any(a < e and s < b for a, b in found):
+                found[(s, e)] = None
 
 
 def _post_before_delegate(text: str, q: int):

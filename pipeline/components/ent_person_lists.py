@@ -27,7 +27,7 @@ def extend_lists(text: str, found: dict, starts: set[int], ends: set[int]) -> No
             sep = title.end() if title and title.end() < len(text) and text[title.end()] in "、和及" else e
             for nxt in (sep + 1,):
                 if nxt < len(text) and text[sep] in "、和及" and nxt in starts and (text[sep] == "、" or sep in starts):
-                    ne = forward(text, nxt, starts, ends)
+                    ne = forward(text, nxt, starts, ends, in_list=text[sep] == "、" and sep == e)
                     if ne is not None and text.startswith(ORG_HEADS, ne):
                         ne = None   # 、公管学院: the next item is an organisation
                     if ne is None or not (ne in ends or ne == len(text) or not HAN.match(text[ne])):

@@ -150,7 +150,7 @@ class EntityRecognizer:
         orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)
         orgs += ent_org_forms.listed_with_orgs(text, resolve(orgs), starts, ends)
         cands += orgs + latin_orgs(text, resolve(orgs)) + [(m.start(), m.end(), "ORG") for m in LATIN_ORG_RE.finditer(text)]
-        persons = ent_person.find_persons(text, starts, ends)
+        persons = ent_person.find_persons(text, starts, ends, frozenset(e for _, e, _ in resolve(orgs)))
         persons += latin_names(text)
         roles = {(s, e): r for s, e, r in persons}
         cands += [(s, e, "PERSON") for s, e, _ in persons]

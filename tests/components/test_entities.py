@@ -1462,3 +1462,15 @@ def test_a_count_of_the_word_repeated_in_the_quotation_before_it(nlp):
     text = "用实际行动诠释了矿业工程学院“永远不服输，永远不向困难低头，永远争第一！”的三永远精神。"
     assert attr(nlp, text, "FORMULA", "三永远", "expansion") == ["永远不服输", "永远不向困难低头", "永远争第一"]
     assert not {t for l, t in ents(nlp, "他说“好好学习，天天向上”的两个孩子。") if l == "FORMULA"}
+
+
+@pytest.mark.parametrize("text,names", [
+    # a list goes on from a name that only a later mention (校友郑秦苏) makes a name
+    ("邀请了工业设计2013级本科毕业生郑秦苏、柳小妮以及2015级本科毕业生雷睿3位校友。担任设计师的校友郑秦苏以“君子藏器于身”为主题。", {"郑秦苏", "柳小妮", "雷睿"}),
+    ("工业设计系主任宗威、辅导员陈文雯、周天涯参会。", {"宗威", "陈文雯", "周天涯"}),   # 周天 is a word, 周天涯 one token
+    ("国际学院陈雪、吴文清获评“江苏省外国留学生教育管理先进个人”。", {"陈雪", "吴文清"}),   # names right after their unit
+    ("设计学院邀请湖南大学何人可教授开展讲座。讲座中，何人可教授从设计转型问题切入。", {"何人可"}),   # 何人 is a word
+    ("执行董事何广会共同出席此次活动。最后，何广会代表公司致辞。仪式结束后，何广会先生作了报告。", {"何广会"}),   # 何广|会
+])
+def test_names_in_lists_after_units_and_repeated(nlp, text, names):
+    assert {t for l, t in ents(nlp, text) if l == "PERSON"} == names
