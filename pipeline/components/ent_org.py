@@ -299,6 +299,12 @@ PLACE_LED_AFTER = R.word_class("place_led_after")   # person nouns that end a na
 APPOSITIVE = R.word_class("appositive")
 
 
+def _places(s: str) -> bool:
+    """`s` is a place or a chain of places (山东省青岛市)."""
+    gaz = R.gazetteer()
+    return s in gaz or any(s[:k] in gaz and _places(s[k:]) for k in range(2, len(s) - 1))
+
+
 def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int | None:
     """Drop a generic lead (学院教授委员会) or a stray character (建成|宁化一中); None when a qualifier rules it out."""
     lo = max(0, bisect.bisect_right(tokens, (start, 1 << 30)) - 1)
@@ -312,8 +318,8 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
         if cut is not None and any(text[a:b] not in R.common_words() for a, b in inner if cut <= a):
             start = cut   # 行业头部平台|同盾科技, 科技巨头|苹果公司: a description in apposition before the company's name
     for a, b in inner:
-        if a > start and text.startswith(("中共中央", "国务院", "全国人大", "全国政协"), a) and text[start:a] in R.gazetteer():
-            start = a   # 西安市|中共中央党史和文献研究院: a national body takes no place before it
+        if a > start and text.startswith(("中共中央", "国务院", "全国人大", "全国政协", "中国", "中华"), a) and _places(text[start:a]):
+            start = a   # 西安市|中共中央党史和文献研究院, 山东省青岛市|中国人民解放军海军博物馆: a national body takes no place before it
             break
     for lead in sorted(LEAD_GENERIC, key=len, reverse=True):
         if text.startswith(lead, start) and start + len(lead) < sfx_start:

@@ -1474,3 +1474,18 @@ def test_a_count_of_the_word_repeated_in_the_quotation_before_it(nlp):
 ])
 def test_names_in_lists_after_units_and_repeated(nlp, text, names):
     assert {t for l, t in ents(nlp, text) if l == "PERSON"} == names
+
+
+@pytest.mark.parametrize("text,org,not_gpe", [
+    ("淮海战役是中国人民解放军中原野战军、中国人民解放军华东野战军在以徐州为中心的地区进行的战略性进攻。",
+     "中国人民解放军华东野战军", "华东"),   # an army's name, not the region in it
+    ("从影片中能够体会到中国人民志愿军的英雄事迹和革命精神。", "中国人民志愿军", "中国"),
+    ("在山东省青岛市中国人民解放军海军博物馆，张聪同学对馆内展品作了介绍。", "中国人民解放军海军博物馆", None),   # no place before a national body
+])
+def test_armies_and_national_bodies_after_a_place(nlp, text, org, not_gpe):
+    got = ents(nlp, text)
+    assert ("ORG", org) in got and (not_gpe is None or ("GPE", not_gpe) not in got)
+
+
+def test_a_country_and_an_army_glued_in_a_word_are_not_an_army(nlp):
+    assert not {t for l, t in ents(nlp, "中美军事交流日益密切。") if l == "ORG"}
