@@ -30,6 +30,7 @@ LEVEL_PREFIX = set("校院市县区省镇乡村系部我本该全各")
 STOP_POS = {"p", "c", "u", "r", "d", "y", "e", "o", "t", "ad", "m", "q", "f", "uj", "ul", "zg", "a"}
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+$")
 STRONG = R.word_class("strong")
+BREAK_STOP = set("但现多各其这那每即并又也还都共约近后前曾已均再所组个名位等或")   # not a name's first character after 、
 STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到来去于是不暨兼原级要用有好")
 LEAD_GENERIC = frozenset(R.word_class("lead_generic"))
 COMPANY = R.word_class("company")
@@ -331,7 +332,8 @@ def _trim(text: str, tokens, start: int, sfx_start: int, body: list[str]) -> int
     if left in qualifiers or first in qualifiers or (len(left) >= 3 and left.endswith("型")) \
             or any(text[start:start + k] in qualifiers for k in range(3, 7)):
         return None  # 民办学校, 世界一流大学, 世界|一流|材料学院, 国内航空公司
-    if len(body) > 1 and len(body[-1]) == 1 and (
+    after_break = (start == 0 or text[start - 1] in "、\n") and body and body[-1] not in STOP_CHARS | LEVEL_PREFIX | BREAK_STOP
+    if len(body) > 1 and len(body[-1]) == 1 and not after_break and (   # 、碳|中和研究院: no word before to take 碳
             body[-1] in STOP_CHARS | set("成建办变好")
             or (body[-1] not in R.gazetteer() and body[-1] not in LEVEL_PREFIX and len(body[-2]) >= 2
                 and body[-1] + body[-2] not in R.word_set("ent_org_generic.txt")   # not 卫|健委

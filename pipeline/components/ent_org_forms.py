@@ -308,7 +308,8 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                 todo.append((s, new))
                 break
             if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok) or tok in R.word_set("ent_org_stop.txt") \
-                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") and tok not in SEASONS or gap == 4 \
+                    or tok in R.word_set("ent_roles.txt") or common.get(tok, "n")[:1] not in ("n", "v") and tok not in SEASONS \
+                    and not (gap >= 1 and common.get(tok) == "a" and _research_unit_ahead(text, tokens, k + 1, 0)) or gap == 4 \
                     or gap >= 2 and not _research_unit_ahead(text, tokens, k + 1, 4 - gap):
                 break
             member = member or tok in PERSON_NOUN
@@ -343,6 +344,18 @@ def quoted_teams(text: str, orgs: list[tuple[int, int, str]], ends: set[int]) ->
             continue   # a sentence in quotes, or the team word starts a longer word (“青春”|队伍)
         out.append((org_end.get(m.start(), m.start()), m.end(), "ORG"))
     return out
+
+
+QUOTED_NAME = re.compile(r"“([\u4e00-\u9fff]{6,30})”")
+
+
+def quoted_names(text: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A full name in quotes whose last part the grammar found (“江苏省粉尘治理与职业防护工程研究中心”,
+    “汉唐智慧助残公益研究中心”): the quotes mark where the name starts."""
+    inner = {b: a for a, b, _ in orgs}
+    return [(m.start(1), m.end(1), "ORG") for m in QUOTED_NAME.finditer(text)
+            if m.start(1) < inner.get(m.end(1), m.start(1)) and inner[m.end(1)] - m.start(1) >= 2
+            and R.common_words().get(m.group(1)[:2], "")[:1] != "v"]   # not a slogan led by a verb (“走进魔法学院”)
 
 
 BRANCHED_BODIES = R.word_class("branched_bodies")

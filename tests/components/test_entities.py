@@ -1489,3 +1489,18 @@ def test_armies_and_national_bodies_after_a_place(nlp, text, org, not_gpe):
 
 def test_a_country_and_an_army_glued_in_a_word_are_not_an_army(nlp):
     assert not {t for l, t in ents(nlp, "中美军事交流日益密切。") if l == "ORG"}
+
+
+@pytest.mark.parametrize("text,org", [
+    ("依托我校安全工程学院、碳中和研究院等单位组建。", "碳中和研究院"),   # 碳 after 、 belongs to no word before it
+    ("张永磊老师、高电压与绝缘技术研究所王路伽老师分别做报告。", "高电压与绝缘技术研究所"),
+    ("先后成立了中国矿业大学职业健康研究院，设置了新专业。", "中国矿业大学职业健康研究院"),   # 健康 (an adjective) before 研究院
+    ("安全工程学院牵头申报的“江苏省粉尘治理与职业防护工程研究中心”成功获批。", "江苏省粉尘治理与职业防护工程研究中心"),
+])
+def test_research_units_with_their_whole_names(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+def test_a_quoted_slogan_led_by_a_verb_is_no_name(nlp):
+    got = ents(nlp, "活动二“走进魔法学院”依据霍兰德职业兴趣理论探究自己的偏好。")
+    assert ("ORG", "走进魔法学院") not in got
