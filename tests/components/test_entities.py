@@ -1504,3 +1504,8 @@ def test_research_units_with_their_whole_names(nlp, text, org):
 def test_a_quoted_slogan_led_by_a_verb_is_no_name(nlp):
     got = ents(nlp, "活动二“走进魔法学院”依据霍兰德职业兴趣理论探究自己的偏好。")
     assert ("ORG", "走进魔法学院") not in got
+
+
+def test_a_provincial_congress_before_its_deputy_is_an_org(nlp):
+    got = ents(nlp, "江苏省人大代表、民盟徐州市委副主委夏军武出席。")
+    assert ("ORG", "江苏省人大") in got and ("GPE", "江苏省") not in got
