@@ -114,7 +114,19 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             i += hit
         else:
             i += 1
-    return sorted(out + regions + find_villages(text, out, starts))
+    return _chain(sorted(out + regions + find_villages(text, out, starts)), text)
+
+
+def _chain(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A town or village written right after its county or town is one place with it, like 十堰市郧阳区
+    (安徽省灵璧县|虞姬镇|灵光村); each part written alone elsewhere stays a place of its own."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        if out and out[-1][1] == s and text[s - 1] in "省市县区镇乡" and text[e - 1] in "镇乡村" and not text.endswith("社区", 0, e):
+            out[-1] = (out[-1][0], e, lab)
+        else:
+            out.append((s, e, lab))
+    return out
 
 
 VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:村(?![民委级庄落长里口头])|社区(?![卫服居党医中学教文]))")
@@ -123,16 +135,16 @@ VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:村(?![民委级庄落长里�
 def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int]) -> list[tuple[int, int, str]]:
     """A village or a community written right after its county, town or city (灵璧县|灵光村, 虞姬镇|桃源村,
     徐州市|下淀社区), and its other mentions alone."""
-    names = set()
-    for _, e, _ in places:
+    towns = {m.group(0) for _, e, _ in places if (m := TOWN_RE.match(text, e)) and text[e - 1] in "县区市" and e in starts}
+    towns |= {m.group(1) for m in TOWN_BODY.finditer(text) if _alone(text, m.start(), starts)}   # 灵璧县|虞姬镇, 虞姬镇|镇长
+    towns = {n for n in towns if _village_word(n)}
+    names = set(towns)
+    for e in [e for _, e, _ in places] + [s + len(t) for t in towns for s in occurrences(text, t)]:
         at = e + 1 if text.startswith("的", e) else e   # 三门县的平岗村
         m = VILLAGE_RE.match(text, at)
         if m and text[e - 1] in ("县镇乡区" if m.group(0)[-1] == "村" else "县镇乡区市") and at in starts:
             names.add(m.group(0))
-    for m in VILLAGE_BODY.finditer(text):
-        before = text[m.start() - 1:m.start()]
-        if m.start() in starts and (not HAN_AFTER.match(before) or before in "驻赴到在的、"):
-            names.add(m.group(1))   # 灵光村党总支, 驻灵光村: the village of its own party branch
+    names |= {m.group(1) for m in VILLAGE_BODY.finditer(text) if _alone(text, m.start(), starts)}   # 灵光村党总支, 驻灵光村
     names = {n for n in names if _village_word(n)}
     for name in list(names):   # 平岗村、芹溪村、大周村: the villages listed after one
         for s in occurrences(text, name):
@@ -149,6 +161,14 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
             if s in starts and not text.startswith(("民", "委"), s + len(name)):
                 out.append((s, s + len(name), "GPE"))
     return out
+
+
+TOWN_RE = re.compile(r"[^\W\d各乡镇县区市村]{2}[镇乡](?![村民镇])")
+TOWN_BODY = re.compile(r"([^\W\d各乡镇县区市村]{2}[镇乡])(?=副?镇长|副?乡长|党委|人民政府|政府|人大|纪委)")   # 虞姬镇|镇长曹引
+def _alone(text: str, s: int, starts: set[int]) -> bool:
+    """A place name starting at s after no other word (its own branch or post follows it)."""
+    before = text[s - 1:s]
+    return s in starts and (not HAN_AFTER.match(before) or before in "驻赴到在的、")
 
 
 VILLAGE_BODY = re.compile(r"([\u4e00-\u9fff]{2}村)(?=党总支|党支部|村委会|村民委员会|两委|党群服务中心|第一书记)")

@@ -1509,3 +1509,10 @@ def test_a_quoted_slogan_led_by_a_verb_is_no_name(nlp):
 def test_a_provincial_congress_before_its_deputy_is_an_org(nlp):
     got = ents(nlp, "江苏省人大代表、民盟徐州市委副主委夏军武出席。")
     assert ("ORG", "江苏省人大") in got and ("GPE", "江苏省") not in got
+
+
+def test_towns_and_villages_join_the_chain_before_them(nlp):
+    text = "孙彦景带队赴安徽省灵璧县虞姬镇灵光村开展定点帮扶。虞姬镇镇长曹引，书记董亮介绍了灵光村概况。"
+    got = ents(nlp, text)
+    assert {("GPE", "安徽省灵璧县虞姬镇灵光村"), ("GPE", "虞姬镇"), ("GPE", "灵光村")} <= got   # one place, like 十堰市郧阳区
+    assert ("GPE", "各乡镇") not in ents(nlp, "灵璧县各乡镇的科级干部参加培训。")
