@@ -145,6 +145,8 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
         if m and text[e - 1] in ("县镇乡区" if m.group(0)[-1] == "村" else "县镇乡区市") and at in starts:
             names.add(m.group(0))
     names |= {m.group(1) for m in VILLAGE_BODY.finditer(text) if _alone(text, m.start(), starts)}   # 灵光村党总支, 驻灵光村
+    names |= {m.group(1) for m in VISIT_VILLAGE.finditer(text) if m.start(1) in starts and m.end(1) in starts
+              and re.sub("(?:村|社区)$", "", m.group(1)) not in R.common_words()}   # 前往|下淀|社区|进行, not 深入农村社区
     names = {n for n in names if _village_word(n)}
     for name in list(names):   # 平岗村、芹溪村、大周村: the villages listed after one
         for s in occurrences(text, name):
@@ -165,6 +167,9 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
 
 TOWN_RE = re.compile(r"[^\W\d各乡镇县区市村]{2}[镇乡](?![村民镇])")
 TOWN_BODY = re.compile(r"([^\W\d各乡镇县区市村]{2}[镇乡])(?=副?镇长|副?乡长|党委|人民政府|政府|人大|纪委)")   # 虞姬镇|镇长曹引
+VISIT_VILLAGE = re.compile(r"(?:前往|走进|来到|深入|走访|赴)([\u4e00-\u9fff]{2,3}?(?:村|社区))(?![民委级庄落长里口头卫服居党医中学教文])")
+
+
 def _alone(text: str, s: int, starts: set[int]) -> bool:
     """A place name starting at s after no other word (its own branch or post follows it)."""
     before = text[s - 1:s]
@@ -177,7 +182,7 @@ VILLAGE_BODY = re.compile(r"([\u4e00-\u9fff]{2}村)(?=党总支|党支部|村委
 def _village_word(name: str) -> bool:
     """平岗村, 下淀社区: a proper name before 村/社区, not a phrase (的农村, 新农村) or a common word."""
     v = name[:-2] if name.endswith("社区") else name[:-1]
-    return not set(v) & set("的和与及在是了对为") and not name.endswith("农村") and R.common_words().get(v, "n")[:1] == "n" \
+    return not set(v) & set("的和与及在是了对为该这那每各本于") and not name.endswith("农村") and R.common_words().get(v, "n")[:1] == "n" \
         and name not in R.common_words()
 
 

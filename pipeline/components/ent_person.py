@@ -95,8 +95,8 @@ def find_persons(text: str, starts: set[int], ends: set[int], org_ends: frozense
             found[(s, rs)] = _post_value(m)   # 课程负责人刘志阳教授: the title after beats the weak post before
     for m in cue_regex().finditer(text):
         cs = m.start()
-        if cs not in ends:
-            continue
+        if cs not in ends or text.startswith("同学会", cs):
+            continue   # 欧美|同学会: an alumni association, not a fellow student
         if SPEECH_CUES.match(text, cs) and cs - 1 in starts and text[cs - 1] in SPEECH_ADVERBS and cs - 1 in ends:
             cs -= 1   # 陈慕华|也|指出: one adverb between the name and its verb of speech
         if text[cs - 1:cs] == "作" and SPEECH_AFTER.match(text, cs) and cs - 3 >= 0 and cs - 3 in starts \

@@ -1516,3 +1516,9 @@ def test_towns_and_villages_join_the_chain_before_them(nlp):
     got = ents(nlp, text)
     assert {("GPE", "安徽省灵璧县虞姬镇灵光村"), ("GPE", "虞姬镇"), ("GPE", "灵光村")} <= got   # one place, like 十堰市郧阳区
     assert ("GPE", "各乡镇") not in ents(nlp, "灵璧县各乡镇的科级干部参加培训。")
+
+
+def test_a_community_visited_and_an_alumni_association(nlp):
+    got = ents(nlp, "公益组织成员前往下淀社区进行社会公益服务，随后深入农村社区。")
+    assert ("GPE", "下淀社区") in got and ("GPE", "农村社区") not in got
+    assert ("PERSON", "欧美") not in ents(nlp, "校侨联副主席、校欧美同学会常务副会长李伟出席。")   # 同学会 is a body
