@@ -218,7 +218,8 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
                 continue
             if e not in ends:
                 continue
-            if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not governs(text[max((x for x in starts if x < s), default=0):s]):
+            if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and text[s - 1] not in "与和及" \
+                    and not governs(text[max((x for x in starts if x < s), default=0):s]):
                 continue   # 中国矿大, 民盟矿大: part of a longer name
             nxt = re.match(r"[\u4e00-\u9fff]{2}", text[e:e + 2])
             if nxt and e + 2 in ends and text[e:e + 2] not in R.common_words() and text[e:e + 2] not in gaz \
@@ -343,6 +344,22 @@ def quoted_teams(text: str, orgs: list[tuple[int, int, str]], ends: set[int]) ->
         if re.search(r"[，。；！？,;!?]", m.group(1)) or m.end() not in ends:
             continue   # a sentence in quotes, or the team word starts a longer word (“青春”|队伍)
         out.append((org_end.get(m.start(), m.start()), m.end(), "ORG"))
+    return out
+
+
+CLASS_BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8})((?:19|20)?\d{2}(?:-\d{1,2})?班(?:团支部|党支部))")
+
+
+def class_branches(text: str, starts: set[int]) -> list[tuple[int, int, str]]:
+    """A class's league or party branch, named by its major and class code (会计学2020-1班团支部, 土木20-09班团支部);
+    the major starts after the last function word before it (支部与|会计学…)."""
+    out = []
+    for m in CLASS_BRANCH.finditer(text):
+        major = m.group(1)
+        cut = max((k + 1 for k, c in enumerate(major) if c in "与和及向对在由为的是从"), default=0)
+        s = m.start(1) + cut
+        if m.end(1) - s >= 2 and (s in starts or cut):   # 与会|计学: pkuseg glued the function word on
+            out.append((s, m.end(), "ORG"))
     return out
 
 

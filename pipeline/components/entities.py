@@ -141,7 +141,7 @@ class EntityRecognizer:
         grammar = ent_org.find_orgs(text, tokens)
         grammar += ent_org_forms.nested_units(text, tokens, grammar + known)
         orgs = grammar + ent_org_forms.quoted_teams(text, grammar, ends) + ent_org_forms.quoted_names(text, grammar) \
-            + ent_org_forms.find_parties(text, tokens) \
+            + ent_org_forms.find_parties(text, tokens) + ent_org_forms.class_branches(text, starts) \
             + ent_org_forms.umbrella_organs(text, tokens) + known + ent_org_forms.media_names(text, starts, ends) + ent_org_forms.named_level_units(text, tokens, starts, ends)
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)

@@ -1522,3 +1522,13 @@ def test_a_community_visited_and_an_alumni_association(nlp):
     got = ents(nlp, "公益组织成员前往下淀社区进行社会公益服务，随后深入农村社区。")
     assert ("GPE", "下淀社区") in got and ("GPE", "农村社区") not in got
     assert ("PERSON", "欧美") not in ents(nlp, "校侨联副主席、校欧美同学会常务副会长李伟出席。")   # 同学会 is a body
+
+
+@pytest.mark.parametrize("text,org", [("第一党支部与会计学2020-1班团支部共建。", "会计学2020-1班团支部"),
+                                      ("活动开始，土木20-09班团支部书记梁嘉嘉讲话。", "土木20-09班团支部")])
+def test_a_class_branch_is_named_by_its_major_and_class(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+def test_a_university_abbreviation_after_and(nlp):
+    assert ("ORG", "矿大") in ents(nlp, "中国矿业大学举行会议。希望常州市与矿大建立常态化交流机制。")
