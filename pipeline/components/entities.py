@@ -146,6 +146,9 @@ class EntityRecognizer:
         if self.propagate_orgs:
             orgs = all_mentions(text, resolve(orgs), "ORG", starts)
         orgs += ent_org_forms.national_branches(text, resolve(orgs))
+        wrapped = ent_org_forms.quoted_inside(text, resolve(orgs))
+        orgs += wrapped
+        cands = [c for c in cands if not (c[2] == "FORMULA" and any(a <= c[0] and c[1] <= b for a, b, _ in wrapped))]   # part of the name
         orgs += ent_org_forms.inner_names(text, orgs, starts)
         orgs += ent_org_forms.university_abbrevs(text, resolve(orgs), starts, ends, doc._.source)
         orgs += ent_org_forms.company_short_forms(text, resolve(orgs), starts, ends)

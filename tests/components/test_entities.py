@@ -1532,3 +1532,8 @@ def test_a_class_branch_is_named_by_its_major_and_class(nlp, text, org):
 
 def test_a_university_abbreviation_after_and(nlp):
     assert ("ORG", "矿大") in ents(nlp, "中国矿业大学举行会议。希望常州市与矿大建立常态化交流机制。")
+
+
+def test_a_quoted_coinage_inside_a_name_is_part_of_it(nlp):
+    got = ents(nlp, "本中心与国际学院“一带一路”国情与文化教育研究传播中心合作。")
+    assert ("ORG", "国际学院“一带一路”国情与文化教育研究传播中心") in got and ("FORMULA", "一带一路") not in got
