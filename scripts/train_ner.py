@@ -237,6 +237,59 @@ def cmd_prepare(args):
     print(json.dumps(info, ensure_ascii=False))
 
 
+def gold_items(documents: str, gold_dirs: list[str]):
+    """(sentence, spans) pieces of the cleaned texts of a pipeline run, labelled with the gold entity strings of
+    their documents (PERSON/ORG/GPE; every occurrence, longest first, no overlap): in-genre training data."""
+    texts = {}
+    with open(documents, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                d = json.loads(line)
+                texts[d["doc_id"]] = d.get("text") or ""
+    items, ndocs = [], 0
+    for gd in gold_dirs:
+        for gp in sorted(Path(gd).glob("*.json")):
+            g = json.loads(gp.read_text(encoding="utf-8"))
+            text = texts.get(g["doc_id"])
+            if not text:
+                continue
+            ndocs += 1
+            taken = bytearray(len(text))
+            spans = []
+            for e in sorted((e for e in g.get("entities", []) if e["type"] in TYPES), key=lambda e: -len(e["text"])):
+                w, i = e["text"], text.find(e["text"])
+                while w and i >= 0:
+                    if not any(taken[i:i + len(w)]):
+                        taken[i:i + len(w)] = b"\x01" * len(w)
+                        spans.append((i, i + len(w), e["type"]))
+                    i = text.find(w, i + len(w))
+            for off, piece in chunks(text):
+                inside = [(a - off, b - off, t) for a, b, t in spans if off <= a and b <= off + len(piece)]
+                items.append((piece, inside))
+    return items, ndocs
+
+
+def cmd_prepare_gold(args):
+    """DocBins from gold documents (and optionally some MSRA train sentences) into --data."""
+    data = Path(args.data)
+    data.mkdir(parents=True, exist_ok=True)
+    items, ndocs = gold_items(args.documents, args.gold_dirs)
+    rng = random.Random(SEED)
+    rng.shuffle(items)
+    n_dev = max(1, len(items) // 10)
+    dev, train = items[:n_dev], items[n_dev:]
+    if args.msra:
+        msra, _ = load_split("train")
+        rng.shuffle(msra)
+        train += msra[:args.msra]
+    nlp = char_nlp()
+    to_docbin(nlp, train, data / "train.spacy")
+    to_docbin(nlp, dev, data / "dev.spacy")
+    info = {"gold_docs": ndocs, "gold_pieces": len(items), "train": len(train), "dev": len(dev), "msra_added": args.msra}
+    (data / "prepare.json").write_text(json.dumps(info, indent=1))
+    print(json.dumps(info))
+
+
 # ---------------------------------------------------------------- train
 def make_config(max_steps: int, window: int = WINDOW, lr: float = LR):
     from spacy.cli.init_config import init_config
@@ -637,6 +690,7 @@ def cmd_disagree(args):
 
 
 def main():
+    global DATA
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("prepare")
@@ -647,6 +701,12 @@ def main():
     t.add_argument("--lr", type=float, default=LR)
     t.add_argument("--out", default=str(MODEL))
     t.add_argument("--batch", type=int, default=BATCH, help="sentences per update")
+    t.add_argument("--data", default=str(DATA), help="folder with train.spacy / dev.spacy")
+    pg = sub.add_parser("prepare-gold")
+    pg.add_argument("documents", help="a pipeline run's documents.jsonl over the gold documents")
+    pg.add_argument("gold_dirs", nargs="+")
+    pg.add_argument("--data", default=str(ROOT / ".models" / "ner_gold_data"))
+    pg.add_argument("--msra", type=int, default=0, help="also train on this many MSRA train sentences")
     sub.add_parser("eval-msra")  # --model added below
     rm = sub.add_parser("rules-msra")
     rm.add_argument("--group", type=int, default=30, help="sentences per pseudo-document")
@@ -682,7 +742,9 @@ def main():
         for f in (cmd_prepare, cmd_train, cmd_eval_msra, cmd_speed):
             f(args)
     else:
-        {"prepare": cmd_prepare, "train": cmd_train, "eval-msra": cmd_eval_msra, "speed": cmd_speed,
+        if args.cmd == "train":
+            DATA = Path(args.data)
+        {"prepare": cmd_prepare, "prepare-gold": cmd_prepare_gold, "train": cmd_train, "eval-msra": cmd_eval_msra, "speed": cmd_speed,
          "gold": cmd_gold, "disagree": cmd_disagree, "rules-msra": cmd_rules_msra}[args.cmd](args)
 
 
