@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_org_forms, ent_person
+from . import ent_dates, ent_formula, ent_gpe, ent_names, ent_org, ent_org_forms, ent_person, ent_person_model
 from . import ent_resources as R
 from .spans import char_spans, occurrences
 
@@ -121,10 +121,11 @@ def latin_names(text: str) -> list[tuple[int, int, str | None]]:
 
 
 class EntityRecognizer:
-    def __init__(self, nlp, name: str, *, propagate_orgs: bool = True, expansions: bool = True):
+    def __init__(self, nlp, name: str, *, propagate_orgs: bool = True, expansions: bool = True, person_model: bool = True):
         self.name = name
         self.propagate_orgs = propagate_orgs
         self.expansions = expansions
+        self.person_model = person_model
 
     def __call__(self, doc):
         text = doc.text
@@ -160,6 +161,9 @@ class EntityRecognizer:
         cands += [(s, e, "PERSON") for s, e, _ in persons]
         cands += ent_gpe.find_gpes(text, starts, ends)
         final = resolve(cands)
+        if self.person_model:   # names the rules missed, from the trained fallback (ent_person_model)
+            final = sorted(final + [(a, b, "PERSON") for a, b in
+                                    ent_person_model.fallback_persons(text, [(a, b) for a, b, _ in final], starts)])
         org_spans = [(s, e) for s, e, lab in final if lab == "ORG"]
         attrs = self._attributes(doc, text, final, values, roles, org_spans)
         spans = char_spans(doc, final)
@@ -198,6 +202,6 @@ class EntityRecognizer:
         return attrs
 
 
-@Language.factory("cn_entities", default_config={"propagate_orgs": True, "expansions": True})
-def make_entity_recognizer(nlp, name: str, propagate_orgs: bool, expansions: bool):
-    return EntityRecognizer(nlp, name, propagate_orgs=propagate_orgs, expansions=expansions)
+@Language.factory("cn_entities", default_config={"propagate_orgs": True, "expansions": True, "person_model": True})
+def make_entity_recognizer(nlp, name: str, propagate_orgs: bool, expansions: bool, person_model: bool):
+    return EntityRecognizer(nlp, name, propagate_orgs=propagate_orgs, expansions=expansions, person_model=person_model)
