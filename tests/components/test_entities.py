@@ -1555,3 +1555,10 @@ def test_the_trained_fallback_adds_a_name_the_rules_miss_but_no_word(nlp):
         pipe.person_model = True
     assert rules == {"赵迪斐"} and {t for l, t in ents(nlp, text) if l == "PERSON"} == {"赵迪斐", "宋文皎"}
     assert not {t for l, t in ents(nlp, "学生们坚持日日清、周周清，注意瓦斯安全。") if l == "PERSON"}
+
+
+def test_the_fallback_skips_pieces_that_cannot_hold_a_new_name(nlp):
+    from pipeline.components.ent_person_model import _may_hold_name
+    for text, expected in (("会议取得圆满成功。", False), ("由团队宋文皎等共同承担。", True)):
+        starts = {t.idx for t in nlp.make_doc(text)}
+        assert _may_hold_name(text, 0, len(text), starts, starts | {len(text)}, bytearray(len(text) + 1)) is expected
