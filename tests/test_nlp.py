@@ -22,3 +22,11 @@ def test_doc_rebuilt_from_token_starts_is_identical(nlp):
     again = doc_from_tokens(nlp, text, [t.idx for t in doc])
     assert again.text == text
     assert [t.text for t in again] == [t.text for t in doc]
+
+
+def test_the_person_fallback_can_be_switched_off_from_the_environment(monkeypatch):
+    from pipeline.nlp import component_config
+    assert component_config("cn_entities") == {"person_model": True}
+    monkeypatch.setenv("PIPELINE_PERSON_MODEL", "0")
+    assert component_config("cn_entities") == {"person_model": False}
+    assert component_config("cn_numbers") == {}
