@@ -45,7 +45,7 @@ schema: $(STAMP)
 clean-outputs:
 	rm -rf $(OUT)/*
 
-# Rebuild the compact entity resources (pipeline/resources/ent_gpe.tsv, ent_words.tsv, ent_name_like_words.txt,
+# Rebuild the compact entity resources (pipeline/resources/ent_gpe.tsv, ent_words.tsv, ent_name_like_words.tsv,
 # ent_idioms_num.txt) from jionlp's and jieba's data on PyPI; build time only, committed.
 # `make gazetteer-check` rebuilds into a temp folder and fails if the committed files differ.
 GAZ_OUT ?= pipeline/resources
@@ -57,7 +57,7 @@ gazetteer:
 
 gazetteer-check:
 	rm -rf .build-gaz && $(MAKE) gazetteer GAZ_OUT=.build-gaz
-	for f in ent_gpe.tsv ent_words.tsv ent_idioms_num.txt ent_name_like_words.txt; do cmp .build-gaz/$$f pipeline/resources/$$f || exit 1; done
+	for f in ent_gpe.tsv ent_words.tsv ent_idioms_num.txt ent_name_like_words.tsv; do cmp .build-gaz/$$f pipeline/resources/$$f || exit 1; done
 	rm -rf .build-gaz && echo "gazetteer files reproduce byte for byte"
 
 # The measured experiment of docs/ner-measurement.md: a char-level spaCy ner trained on MSRA

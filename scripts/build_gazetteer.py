@@ -11,8 +11,9 @@ Writes
                  (used to reject common words as PERSON and to stop ORG prefixes);
 - ent_idioms_num.txt: idioms built from numerals (三心二意), never a FORMULA
                  (jionlp's chinese_idiom dictionary);
-- ent_name_like_words.txt: frequent two-character words that jieba tags as names
-                 (谢谢, 普通, 阳光 are nr/nz there), never a PERSON on their own.
+- ent_name_like_words.tsv: word<TAB>freq  two-character words that jieba tags as names,
+                 with jieba's frequency (谢谢, 普通, 阳光 are nr/nz there): from 300 on never a
+                 PERSON on their own, from 50 on not a name the trained fallback may add (贺卡, 金秋).
 The runtime reads only these files; jionlp and jieba are not needed there.
 """
 from __future__ import annotations
@@ -99,11 +100,11 @@ def build(out: Path, min_freq: int = 30) -> None:
     (out / "ent_idioms_num.txt").write_text("".join(w + "\n" for w in num_idioms), encoding="utf-8")
     known = set((Path(__file__).resolve().parents[1] / "pipeline" / "resources" / "ent_person_known.txt")
                 .read_text(encoding="utf-8").split())
-    name_like = sorted(w for w, (f, p) in words.items() if p in NAME_POS and f >= 300 and len(w) == 2
+    name_like = sorted((w, f) for w, (f, p) in words.items() if p in NAME_POS and f >= 50 and len(w) == 2
                        and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in known)
-    (out / "ent_name_like_words.txt").write_text("".join(w + "\n" for w in name_like), encoding="utf-8")
+    (out / "ent_name_like_words.tsv").write_text("".join(f"{w}\t{f}\n" for w, f in name_like), encoding="utf-8")
     print(f"ent_idioms_num.txt: {len(num_idioms)}; ent_gpe.tsv: {len(gpe)} names; ent_words.tsv: {len(common)} words; "
-          f"ent_name_like_words.txt: {len(name_like)} words")
+          f"ent_name_like_words.tsv: {len(name_like)} words")
 
 
 if __name__ == "__main__":

@@ -74,8 +74,24 @@ def _pub(pub_date):
     return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
 
 
+# format characters copied from web pages (soft hyphen, zero-width space/joiners, BOM): 5月26\u00ad日\u00ad—27日
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, 'DATE', value) for every date mention, left to right, non-overlapping."""
+    """(start, end, 'DATE', value) for every date mention, left to right, non-overlapping; invisible format
+    characters inside a date are read through and kept in its span."""
+    if not INVISIBLE.search(text):
+        return _find_dates(text, pub_date, taken)
+    keep = [i for i, c in enumerate(text) if not INVISIBLE.match(c)] + [len(text)]
+    def back(s, e):
+        return keep[s], keep[e - 1] + 1
+    seen = (lambda s, e: taken(*back(s, e))) if taken else None
+    visible = "".join(text[i] for i in keep[:-1])
+    return [(*back(s, e), label, value) for s, e, label, value in _find_dates(visible, pub_date, seen)]
+
+
+def _find_dates(text: str, pub_date: str | None, taken=None) -> list[tuple[int, int, str, str | None]]:
     norm = text.translate(FULLWIDTH)
     raw = []
     for kind, rx in PATTERNS:

@@ -167,7 +167,7 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
 
 TOWN_RE = re.compile(r"[^\W\d各乡镇县区市村]{2}[镇乡](?![村民镇])")
 TOWN_BODY = re.compile(r"([^\W\d各乡镇县区市村]{2}[镇乡])(?=副?镇长|副?乡长|党委|人民政府|政府|人大|纪委)")   # 虞姬镇|镇长曹引
-VISIT_VILLAGE = re.compile(r"(?:前往|走进|来到|深入|走访|赴)([\u4e00-\u9fff]{2,3}?(?:村|社区))(?![民委级庄落长里口头卫服居党医中学教文])")
+VISIT_VILLAGE = re.compile(r"(?:前往|走进|来到|深入|走访|赴|抵达)了?([\u4e00-\u9fff]{2,3}?(?:村|社区))(?![民委级庄落长里口头卫服居党医中学教文])")
 
 
 def _alone(text: str, s: int, starts: set[int]) -> bool:
@@ -176,7 +176,7 @@ def _alone(text: str, s: int, starts: set[int]) -> bool:
     return s in starts and (not HAN_AFTER.match(before) or before in "驻赴到在的、")
 
 
-VILLAGE_BODY = re.compile(r"([\u4e00-\u9fff]{2}村)(?=党总支|党支部|村委会|村民委员会|两委|党群服务中心|第一书记)")
+VILLAGE_BODY = re.compile(r"([\u4e00-\u9fff]{2}村)(?=党总支|党支部|村委会|村民委员会|两委|党群服务中心|第一书记|村支书|村党支部书记|村主任)")
 
 
 def _village_word(name: str) -> bool:

@@ -38,6 +38,7 @@ AFTER_PLACE = R.word_class("after_place")
 PLACE_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 ORDINAL = re.compile(r"^第?[一二三四五六七八九十\d]+$")
 MAX_ORG = 30
+PARTICLE_SUO = re.compile(r"[做有在说述需能属得谓作取获学讲提想见]")   # 所 before a verb is a particle (学院所做)
 # heads that need a proper name before them: a place, a brand-like unknown word, a known org or a quoted name
 # (理工科学校, 网约车公司, 课堂中学 are descriptions)
 STRICT = R.word_class("strict")
@@ -424,8 +425,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # 全国高校博物馆, 中国高校基金会: a kind of body across the country (not 中国高校博物馆联盟)
     if sfx.endswith(PARTY_HEADS) and re.search(r"第[一二三四五六七八九十]+$", pre) and pre.startswith(MEMBER_GROUPS):
         return True   # 教师第五党支部: a numbered branch of a member group
-    if sfx == "所" and not any(x in text[start:sfx_start] for x in STRONG):
-        return False  # 微电子所 only inside a named institution (清华大学微电子所)
+    if sfx == "所" and (not any(x in text[start:sfx_start] for x in STRONG) or PARTICLE_SUO.match(text, te)):
+        return False  # 微电子所 only inside a named institution (清华大学微电子所); 学院所做: the particle 所
     return sfx.endswith(STRONG) or len(sfx) >= 4 or _proper(text[start:sfx_start], body)
 
 

@@ -298,7 +298,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                             and text[e - 2:e] == "大学")   # 中国人民大学|法学院, 中国矿业大学|研究生院
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
             team = team or (tok.endswith("频道") and text[s:e].endswith(BROADCASTERS))   # 中央电视台|新闻|频道
-            team = team or (gap == 0 and len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司
+            team = team or (len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司, 教育部|思想|政治|工作司
             unit = (unit and not member) or team
             new = max(ends_here, default=b if unit else None)
             if member and not team:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import ent_resources as R
-from .ent_names import PREP_SURNAMES, name_like_word, surname_at
+from .ent_names import PREP_SURNAMES, surname_at
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "person_fallback"
 NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,}(?:·[\u4e00-\u9fff]{1,})+$")
@@ -36,6 +36,12 @@ def chunks(text: str, max_len: int = 150):
             s = piece_end
 
 
+def _foreign(name: str) -> bool:
+    """At least half the characters are transliteration characters (梅嫩德斯, 艾孜提力吾麦尔·吐尔洪)."""
+    han = name.replace("·", "")
+    return sum(c in R.word_set("ent_translit.txt") for c in han) >= len(han) / 2
+
+
 def _name_like(text: str, s: int, e: int) -> bool:
     """2-4 Han characters led by a surname (or a ·-joined foreign name), not a dictionary word or a place
     (瓦斯, 黄金) and not a doubled practice word (周周清)."""
@@ -43,9 +49,11 @@ def _name_like(text: str, s: int, e: int) -> bool:
     if not NAME_RE.match(name):
         return False
     if "·" in name:
-        return True
+        return _foreign(name)   # not 思源·新浪扬帆公益基金
+    if len(name) == 4 and surname_at(text, s) != 2 and not _foreign(name):
+        return False   # 田野调查, 黄金海岸: four characters are a double surname's name or a foreign one
     return surname_at(text, s) > 0 and name[0] != name[1] and name not in R.common_words() and name not in R.gazetteer() \
-        and not name_like_word(name)
+        and int(R.tsv("ent_name_like_words.tsv").get(name, 0)) < 50   # 贺卡, 金秋: frequent words jieba files under names
 
 
 def _may_hold_name(text: str, a: int, b: int, starts: set[int], edges: set[int], occupied: bytearray) -> bool:

@@ -1562,3 +1562,42 @@ def test_the_fallback_skips_pieces_that_cannot_hold_a_new_name(nlp):
     for text, expected in (("会议取得圆满成功。", False), ("由团队宋文皎等共同承担。", True)):
         starts = {t.idx for t in nlp.make_doc(text)}
         assert _may_hold_name(text, 0, len(text), starts, starts | {len(text)}, bytearray(len(text) + 1)) is expected
+
+
+def test_the_fallback_adds_no_frequent_word_compound_or_fund(nlp):
+    text = "学生为老师们送上鲜花、贺卡和香包。金秋九月，实践团开展田野调查。学院联合思源·新浪扬帆公益基金赴灵璧县调研。"
+    assert not {t for l, t in ents(nlp, text) if l == "PERSON"}   # 贺卡, 金秋 (jieba names), 田野|调查, a fund
+    assert ("PERSON", "艾孜提力吾麦尔·吐尔洪") in ents(nlp, "他见到了艾孜提力吾麦尔·吐尔洪，两人交谈。")
+
+
+def test_a_date_read_through_soft_hyphens_copied_from_the_page():
+    text = "5月26\u00ad日\u00ad—27日，由学院主办。2022年\u200b9月开学。"
+    got = [(text[s:e], v) for s, e, _, v in find_dates(text, "2023-06-01")]
+    assert got == [("5月26\u00ad日\u00ad—27日", None), ("2022年\u200b9月", "2022-09")]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("由团中央组织部、教育部思想政治工作司共同组织实施。", "教育部思想政治工作司"),   # a ministry's department
+    ("根据江苏省教育考试院的要求组织考试。", "江苏省教育考试院"),
+    ("徐州市工人文化宫三楼演播大厅内掌声阵阵。", "徐州市工人文化宫"),
+    ("张宇航，现任徐州市学联主席。", "徐州市学联"),
+    ("江苏社科院邓瑗副研究员作报告。", "江苏社科院"),
+    ("安徽省灵璧县党政代表团与中国矿业大学杭州校友会举行座谈会。", "中国矿业大学杭州校友会"),   # a place-led branch
+])
+def test_more_bodies_and_nested_units(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+def test_the_particle_suo_after_a_generic_unit_is_no_institute(nlp):
+    assert not {t for l, t in ents(nlp, "她介绍了目前学院所做工作。") if l == "ORG"}
+
+
+def test_villages_by_their_own_officials_and_visits_and_compound_regions(nlp):
+    got = ents(nlp, "田野调查在怎雷村村支书的帮助下进行。最后，实践团走进了板卯村祠堂。台港澳、中国大陆的研究者参会。")
+    assert {("GPE", "怎雷村"), ("GPE", "板卯村"), ("GPE", "台港澳"), ("GPE", "中国大陆")} <= got
+
+
+@pytest.mark.parametrize("text,name,role", [("徐州市公安局反通讯网络诈骗中心中队长邓阳警官出席。", "邓阳", "中队长"),
+                                            ("会议邀请顾金才名誉院长出席。", "顾金才", "名誉院长")])
+def test_posts_with_their_rank_words(nlp, text, name, role):
+    assert attr(nlp, text, "PERSON", name, "role") == role
