@@ -245,7 +245,8 @@ def rare_surname_name(text: str, p: int, starts: set[int], ends: set[int]) -> in
     if not all(HAN.match(c) for c in name) or any(c in BAD_GIVEN for c in name[1:]):
         return None
     doubled = len(name) == 3 and name[1] == name[2]   # 相笑笑: a reduplicated given name
-    if name in R.common_words() or name[1:] in R.common_words() and not doubled or name in R.gazetteer() or name[-1] in ORG_END:
+    if name in R.common_words() or name[1:] in R.common_words() and not doubled or name in R.gazetteer() or name[-1] in ORG_END \
+            or name_like_word(name):   # 县长|文明
         return None
     if len(name) == 3 and name[:2] in R.common_words():
         return None   # 教师|师德师风: the surname starts a word

@@ -1601,3 +1601,9 @@ def test_villages_by_their_own_officials_and_visits_and_compound_regions(nlp):
                                             ("会议邀请顾金才名誉院长出席。", "顾金才", "名誉院长")])
 def test_posts_with_their_rank_words(nlp, text, name, role):
     assert attr(nlp, text, "PERSON", name, "role") == role
+
+
+def test_rare_surnames_shi_and_wen_only_right_after_a_post(nlp):
+    got = ents(nlp, "灵璧县委书记时志远主持会议。学院院长文涛教授发言。县长文明出席。会上时间安排紧凑。")
+    assert {("PERSON", "时志远"), ("PERSON", "文涛")} <= got
+    assert not {("PERSON", "文明"), ("PERSON", "时间")} & got
