@@ -137,7 +137,8 @@ def find_formulas(text: str, starts: set[int], ends: set[int] | None = None) -> 
     for m in NUM_OUTSIDE.finditer(text):
         out.append((m.start(), m.end(), "FORMULA"))
     for m in R.alternation("ent_formula_known.txt").finditer(text):
-        out.append((m.start(), m.end(), "FORMULA"))
+        if not (m.group(0)[-1] == "委" and text.startswith("会", m.end())):   # 两委|会主任委员: two committees' board
+            out.append((m.start(), m.end(), "FORMULA"))
     for m in PAREN_AFTER.finditer(text):
         f = m.group(1)
         if m.start() in starts and is_formula(f, listed=True) and _listed(text, m.start(), m.end(1), count(f)):
@@ -432,11 +433,12 @@ def _initials_before(text: str, s: int, n: int | None) -> list[str] | None:
 
 def _quoted_list_in_sentence(text: str, s: int, n: int | None, formula: str) -> list[str] | None:
     """A quoted list of exactly n items earlier in the same sentence whose items share the formula's word
-    (将“亲情、乡情、校情、国情、世情”融入…，形成了“党建+五情一体”工作法)."""
+    (将“亲情、乡情、校情、国情、世情”融入…，形成了“党建+五情一体”工作法; “制定一个发展规划、…、打造一个文明乡风”的
+    帮扶工作“‘六个一’工程”)."""
     if not n or n < 3:
         return None
     head = re.split(r"[。！？\n]", text[max(0, s - 300):s])[-1]
-    words = set(re.sub(rf"[{NUM}个体+＋\d“”\"]", "", formula))
+    words = set(re.sub(rf"[{NUM}个体+＋\d“”\"]", "", formula)) or set(re.findall(rf"(?<=个)[{NUM}]$", formula))   # 六个一: each item has 一
     for q in reversed(re.findall(r"[“\"]([^“”\"]{3,80})[”\"]", head)):
         items = [x for x in re.split(r"[、，,]", q) if x]
         if len(items) == n and all(len(x) <= 8 for x in items) and words and all(set(x) & words for x in items):

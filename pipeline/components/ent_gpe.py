@@ -122,7 +122,7 @@ def _chain(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int,
     (安徽省灵璧县|虞姬镇|灵光村); each part written alone elsewhere stays a place of its own."""
     out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
-        if out and out[-1][1] == s and text[s - 1] in "省市县区镇乡" and text[e - 1] in "镇乡村" and not text.endswith("社区", 0, e):
+        if out and out[-1][1] == s and text[s - 1] in "省市县区镇乡" and (text[e - 1] in "镇乡村" or text.endswith("社区", 0, e)):
             out[-1] = (out[-1][0], e, lab)
         else:
             out.append((s, e, lab))

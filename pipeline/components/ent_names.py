@@ -27,7 +27,7 @@ ORG_END = set("院校部局委会处科系室厅所站社馆司镇乡村县市�
 def role_regex() -> re.Pattern:
     pre = "|".join(re.escape(w) for w in R.word_list_longest_first("ent_role_prefix.txt"))
     base = "|".join(re.escape(w) for w in R.word_list_longest_first("ent_roles.txt"))
-    return re.compile(rf"(?P<pre>{pre})?(?:{base})")
+    return re.compile(rf"(?P<pre>{pre})?(?:{base})(?!组(?!织|建))")   # not 专家|组 (a body), but 书记|组织召开
 
 
 @lru_cache(maxsize=1)

@@ -217,6 +217,8 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             break
         if piece in ("大学", "学院") and start < sfx_start and sfx in ("学院", "大学"):
             break   # 第三|大学|音乐|学院: the head of another name ends here (joined by `nested_units`)
+        if sfx in ("大学", "学院", "中学", "小学") and start < sfx_start and piece.endswith(("赛", "会议", "晚会", "仪式", "活动")):
+            break   # 挑战赛|中国矿业大学校级选拔赛: an event written before the school
         if _new_name_starts(text, start, piece):
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
@@ -536,6 +538,8 @@ def _stop_prefix(tok: str) -> int | None:
         return None
     if tok[:2] in R.word_set("ent_org_stop.txt") and len(tok) > 2:
         return 2
+    if len(tok) == 3 and tok[-1] in "市县区省" and R.common_words().get(tok[:2], "")[:1] == "v":
+        return 2   # 推选|市: a verb glued to a level prefix
     return 1 if tok[0] in STOP_CHARS else None
 
 

@@ -40,10 +40,10 @@ def find_known(text: str, name: str, label: str, starts: set[int], ends: set[int
             continue
         if ends is not None and e not in ends and e < len(text) and _word_runs_on(text, s, e):
             continue   # 民主党|派: the listed name is the first part of a longer word
-        if label == "ORG" and (text[s:e] == "中共" and text.startswith(("党员", "预备党员"), e)
+        if label == "ORG" and (text[s:e] == "中共" and text.startswith(("党员", "预备党员"), e) or text[s:e] == "共青团" and text.startswith("员", e)
                                or re.match(r"(?:会议|文档|课堂)(?![室厅])", text[e:e + 3])
                                and re.search(r"(?:通过|利用|借助|使用|采用|依托|线上|云端|以)$", text[max(0, s - 3):s])):
-            continue   # 中共党员: a political status; 通过腾讯会议召开: the product used, not the company
+            continue   # 中共党员, 共青团员: a political status; 通过腾讯会议召开: the product used, not the company
         out.append((s, e, label))
         tail = KNOWN_TAIL.match(text, e) if label == "ORG" else None
         if tail:

@@ -90,7 +90,8 @@ def find_persons(text: str, starts: set[int], ends: set[int], org_ends: frozense
                 found.setdefault((re_, e), (text[m.end("pre"):re_], m.end("pre"), -1, -1))   # 大学生|志愿讲解员: 学生 is no prefix
             else:
                 found.setdefault((re_, e), (role, rs, m.start("pre") if m.group("pre") else -1, m.end("pre") if m.group("pre") else -1))
-        s = backward(text, rs, starts, rs >= 3 and text.count(text[rs - 3:re_]) >= 2) if e is None else None
+        placed = (m.group("pre") or " ")[0] in "镇乡县村区市省"   # 虞姬|镇党委副书记: a place before its own body's post
+        s = backward(text, rs, starts, rs >= 3 and text.count(text[rs - 3:re_]) >= 2) if e is None and not placed else None
         if s is not None and ((s, rs) not in found or _better(_post_value(m), found[(s, rs)])):
             found[(s, rs)] = _post_value(m)   # 课程负责人刘志阳教授: the title after beats the weak post before
     for m in cue_regex().finditer(text):
