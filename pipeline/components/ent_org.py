@@ -31,7 +31,7 @@ STOP_POS = {"p", "c", "u", "r", "d", "y", "e", "o", "t", "ad", "m", "q", "f", "u
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+$")
 STRONG = R.word_class("strong")
 BREAK_STOP = set("但现多各其这那每即并又也还都共约近后前曾已均再所组个名位等或")   # not a name's first character after 、
-STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到来去于是不暨兼原级要用有好")
+STOP_CHARS = set("由在对向为被把将从经据按让给使请与和及赴到来去于是不暨兼原级要用有好以")
 LEAD_GENERIC = frozenset(R.word_class("lead_generic"))
 COMPANY = R.word_class("company")
 AFTER_PLACE = R.word_class("after_place")
@@ -223,9 +223,9 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             break   # 灵璧县商务局|中国矿业大学: an org name ends on the left and a place-led name starts here
         if sfx in PARTY_HEADS and start < sfx_start and piece.endswith(("学院", "大学")) and "与" in text[start:sfx_start]:
             break   # 材料与物理学院|材料科学与工程研究生第二党支部: two names, joined by `nested_units`
-        if len(piece) >= 2 and piece[-1] in "于在到向自有由从往对给" and piece not in R.common_words() and piece not in R.gazetteer() \
+        if len(piece) >= 2 and piece[-1] in "于在到向自有由从往对给以" and piece not in R.common_words() and piece not in R.gazetteer() \
                 and piece not in R.word_set("ent_org_inner.txt"):
-            break   # 投身于|东北大学, 人员有|星河天文学社, 工作营由|上海大学: a verb ends here
+            break   # 投身于|东北大学, 人员有|星河天文学社, 工作营由|上海大学, 晚会以|校舞蹈协会: a verb ends here
         if piece in ("中", "东", "西", "南", "北") and j > 0 and tokens[j - 1][1] == ps and sfx in COMPANY \
                 and text[tokens[j - 1][0]:ps] in R.gazetteer() and body and body[-1] not in R.common_words():
             start = ps   # 北京|中|联勘工程技术有限公司: a one-character start of the name after its place
@@ -233,6 +233,7 @@ def _extend_left(text: str, tokens, ti: int, sfx: str, sfx_start: int) -> tuple[
             j -= 1
             continue
         inside = piece == "代表" and text.startswith("大会", pe)   # 全国人民代表大会
+        inside = inside or (piece[0] == "驻" and len(piece) <= 4 and sfx.endswith(("使馆", "领事馆", "代表处", "办事处")))   # 以色列|驻华|大使馆
         inside = inside or (ORDINAL.match(piece) is not None and j > 0 and tokens[j - 1][1] == ps
                             and (text[tokens[j - 1][0]:ps] in R.gazetteer()
                                  or text[tokens[j - 1][0]:ps] in ("大学", "学院") and body[-1:] == ["附属"]))   # 徐州|第一|人民医院, 大学|第一|附属|中学

@@ -1643,3 +1643,14 @@ def test_a_post_inside_a_body_word_is_no_post(nlp):
 ])
 def test_an_event_before_a_school_and_more_heads(nlp, text, org):
     assert ("ORG", org) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,org", [("以色列驻华大使馆发文。", "以色列驻华大使馆"), ("美国驻上海总领事馆发文。", "美国驻上海总领事馆")])
+def test_an_embassy_with_its_station(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
+
+
+def test_a_verb_glued_to_a_body_ends_it_and_grades_belong_to_posts(nlp):
+    text = "晚会以校舞蹈协会成员的开场舞拉开序幕。二级调研员高存宝、高级经理潘仝出席。"
+    assert not {t for l, t in ents(nlp, text) if l == "ORG"}   # 晚会|以校|舞蹈协会: 校舞蹈协会 is a level-prefixed generic
+    assert attr(nlp, text, "PERSON", "高存宝", "role") == "二级调研员" and attr(nlp, text, "PERSON", "潘仝", "role") == "高级经理"
