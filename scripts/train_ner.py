@@ -226,9 +226,10 @@ def cmd_prepare(args):
     print(json.dumps(info, ensure_ascii=False))
 
 
-def gold_items(documents: str, gold_dirs: list[str]):
+def gold_items(documents: str, gold_dirs: list[str], only: set[str] | None = None):
     """(sentence, spans) pieces of the cleaned texts of a pipeline run, labelled with the gold entity strings of
-    their documents (PERSON/ORG/GPE; every occurrence, longest first, no overlap): in-genre training data."""
+    their documents (PERSON/ORG/GPE; every occurrence, longest first, no overlap): in-genre training data.
+    `only`: the doc_ids to use (the committed model's training documents), else every gold document."""
     texts = {}
     with open(documents, encoding="utf-8") as fh:
         for line in fh:
@@ -240,7 +241,7 @@ def gold_items(documents: str, gold_dirs: list[str]):
         for gp in sorted(Path(gd).glob("*.json")):
             g = json.loads(gp.read_text(encoding="utf-8"))
             text = texts.get(g["doc_id"])
-            if not text:
+            if not text or (only is not None and g["doc_id"] not in only):
                 continue
             ndocs += 1
             taken = bytearray(len(text))
@@ -262,7 +263,9 @@ def cmd_prepare_gold(args):
     """DocBins from gold documents (and optionally some MSRA train sentences) into --data."""
     data = Path(args.data)
     data.mkdir(parents=True, exist_ok=True)
-    items, ndocs = gold_items(args.documents, args.gold_dirs)
+    only = {w for line in Path(args.docs).read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+            for w in line.split()} if args.docs else None
+    items, ndocs = gold_items(args.documents, args.gold_dirs, only)
     rng = random.Random(SEED)
     rng.shuffle(items)
     n_dev = max(1, len(items) // 10)
@@ -681,6 +684,7 @@ def main():
     pg.add_argument("gold_dirs", nargs="+")
     pg.add_argument("--data", default=str(ROOT / ".models" / "ner_gold_data"))
     pg.add_argument("--msra", type=int, default=0, help="also train on this many MSRA train sentences")
+    pg.add_argument("--docs", help="a file of the doc_ids to train on (default: every document of gold_dirs)")
     sub.add_parser("eval-msra")  # --model added below
     rm = sub.add_parser("rules-msra")
     rm.add_argument("--group", type=int, default=30, help="sentences per pseudo-document")
