@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from . import ent_resources as R
+from .ent_names import role_regex
 from .spans import occurrences
 from .ent_org import MAX_ORG, PERSON_NOUN, STOP_CHARS, TOP_BODIES, _level_place_starts, governs, is_generic
 
@@ -290,9 +291,12 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             ends_here = [x for x in by_start.get(a, []) if x > a and not text.startswith(TOP_BODIES, a)   # …办公厅|国务院办公厅
                          and (not verb or text[x - 1] in "处部科室办局系")
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS)   # 中国科学院|南京分院
+                              or text[e - 2:e] == "大学" and text[:x].endswith(("研究院", "研究所", "研究中心"))   # 中国矿业大学|北京…研究院
                               or gap == 0 and text[e - 2:e] == "大学" and text[x - 2:x] == "学院" and not text[a:x].endswith("大学学院"))]   # 上海大学|上海美术学院
             unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and _office_word(tok, gap == 0) \
                 and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")
+            unit = unit or (gap == 0 and len(tok) == 3 and tok[-1] in "处科室" and role_regex().match(text, b) is not None
+                            and tok not in R.word_set("ent_roles.txt"))   # 徐州市第一人民医院|院感处|主任
             unit = unit or (gap >= 1 and not verb and tok in RESEARCH_UNITS)   # 中国矿业大学|美育|中心, 应急管理部|卫星|减灾|应用|中心
             unit = unit or (gap == 0 and (len(tok) == 3 and tok.endswith("学院") or tok == "研究生院")
                             and text[e - 2:e] == "大学")   # 中国人民大学|法学院, 中国矿业大学|研究生院

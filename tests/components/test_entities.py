@@ -1654,3 +1654,13 @@ def test_a_verb_glued_to_a_body_ends_it_and_grades_belong_to_posts(nlp):
     text = "晚会以校舞蹈协会成员的开场舞拉开序幕。二级调研员高存宝、高级经理潘仝出席。"
     assert not {t for l, t in ents(nlp, text) if l == "ORG"}   # 晚会|以校|舞蹈协会: 校舞蹈协会 is a level-prefixed generic
     assert attr(nlp, text, "PERSON", "高存宝", "role") == "二级调研员" and attr(nlp, text, "PERSON", "潘仝", "role") == "高级经理"
+
+
+@pytest.mark.parametrize("text,org", [
+    ("徐州市第一人民医院院感处主任欧阳林辉在线授课。", "徐州市第一人民医院院感处"),   # an office named before its head's post
+    ("中国矿业大学老年大学举办活动。", "中国矿业大学老年大学"),
+    ("电力学院青协组织志愿者。", "电力学院青协"),
+    ("在中国矿业大学北京能源资源战略发展研究院召开会议。", "中国矿业大学北京能源资源战略发展研究院"),   # a university's place-led institute
+])
+def test_units_nested_after_their_body(nlp, text, org):
+    assert ("ORG", org) in ents(nlp, text)
