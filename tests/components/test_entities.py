@@ -1664,3 +1664,8 @@ def test_a_verb_glued_to_a_body_ends_it_and_grades_belong_to_posts(nlp):
 ])
 def test_units_nested_after_their_body(nlp, text, org):
     assert ("ORG", org) in ents(nlp, text)
+
+
+def test_a_university_short_form_after_a_plain_word(nlp):
+    got = [e.text for e in run(nlp, "中国矿业大学举行会议。推进中国特色矿大品格的教材建设。民盟矿大委员会主委出席。").ents if e.label_ == "ORG"]
+    assert got == ["中国矿业大学", "矿大", "民盟矿大委员会"]   # 特色|矿大, but 民盟矿大 is part of a longer name
