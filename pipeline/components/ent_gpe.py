@@ -81,8 +81,8 @@ def find_gpes(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, in
             kind = gaz.get(name)
             if kind is None:
                 continue
-            if kind.endswith("_alias") and LANDMARK.match(text, i + L):
-                continue   # 云龙湖景区: a lake named after the district (云龙), not the place
+            if kind.endswith("_alias") and (LANDMARK.match(text, i + L) or text.startswith("社区", i + L)):
+                continue   # 云龙湖景区: a lake named after the district (云龙), not the place; 永康|社区: a community
             auto = AUTONOMOUS.match(text, i + L) if kind in ("city_alias", "county_alias") else None
             if auto and auto.end() in ends:
                 hit = auto.end() - i   # 黔南|布依苗族自治州: the full name written with its peoples, not as listed
@@ -122,7 +122,7 @@ def _chain(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int,
     (安徽省灵璧县|虞姬镇|灵光村); each part written alone elsewhere stays a place of its own."""
     out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
-        if out and out[-1][1] == s and text[s - 1] in "省市县区镇乡" and (text[e - 1] in "镇乡村" or text.endswith("社区", 0, e)):
+        if out and out[-1][1] == s and text[s - 1] in "省市县区镇乡道" and (text[e - 1] in "镇乡村" or text.endswith("社区", 0, e)):
             out[-1] = (out[-1][0], e, lab)
         else:
             out.append((s, e, lab))
@@ -142,7 +142,7 @@ def find_villages(text: str, places: list[tuple[int, int, str]], starts: set[int
     for e in [e for _, e, _ in places] + [s + len(t) for t in towns for s in occurrences(text, t)]:
         at = e + 1 if text.startswith("的", e) else e   # 三门县的平岗村
         m = VILLAGE_RE.match(text, at)
-        if m and text[e - 1] in ("县镇乡区" if m.group(0)[-1] == "村" else "县镇乡区市") and at in starts:
+        if m and text[e - 1] in ("县镇乡区道" if m.group(0)[-1] == "村" else "县镇乡区市道") and at in starts:   # 黄楼街道|永康社区
             names.add(m.group(0))
     names |= {m.group(1) for m in VILLAGE_BODY.finditer(text) if _alone(text, m.start(), starts)}   # 灵光村党总支, 驻灵光村
     names |= {m.group(1) for m in VISIT_VILLAGE.finditer(text) if m.start(1) in starts and m.end(1) in starts

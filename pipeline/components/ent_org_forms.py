@@ -304,6 +304,7 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
             team = tok.endswith(TEAM_UNITS) and tok not in not_suffix   # 数学学院|学生|党员|工作站
             team = team or (tok.endswith("频道") and text[s:e].endswith(BROADCASTERS))   # 中央电视台|新闻|频道
             team = team or (len(tok) == 3 and tok[-1] == "司" and text[e - 1] == "部" and tok not in common)   # 财政部|预算司, 教育部|思想|政治|工作司
+            team = team or (member and gap >= 2 and not verb and tok in RESEARCH_UNITS)   # 学院|大学生|心理|自助|中心
             unit = (unit and not member) or team
             new = max(ends_here, default=b if unit else None)
             if member and not team:

@@ -1654,3 +1654,13 @@ def test_a_verb_glued_to_a_body_ends_it_and_grades_belong_to_posts(nlp):
 def test_a_university_short_form_after_a_plain_word(nlp):
     got = [e.text for e in run(nlp, "中国矿业大学举行会议。推进中国特色矿大品格的教材建设。民盟矿大委员会主委出席。").ents if e.label_ == "ORG"]
     assert got == ["中国矿业大学", "矿大", "民盟矿大委员会"]   # 特色|矿大, but 民盟矿大 is part of a longer name
+
+
+def test_a_community_after_a_subdistrict_is_not_a_county_alias(nlp):
+    got = ents(nlp, "实践团来到徐州市黄楼街道永康社区开展活动。永康社区主任讲解。浙江省永康市举办活动。")
+    assert {t for l, t in got if l == "GPE"} == {"徐州市黄楼街道永康社区", "永康社区", "浙江省永康市"}   # not 永康|社区
+
+
+def test_a_students_centre_after_its_school(nlp):
+    got = ents(nlp, "力土学院心理自助中心开展活动，力学与土木工程学院大学生心理自助中心主办。学院学生会举办。")
+    assert {t for l, t in got if l == "ORG"} == {"力土学院心理自助中心", "力学与土木工程学院大学生心理自助中心"}
