@@ -569,8 +569,8 @@ def _joins(text: str, tokens, j: int, start: int, sfx_start: int) -> bool:
         return False  # 副教授与力土学院: a person's post, not part of a name
     if R.common_words().get(left, "n")[:1] not in ("n", "v") or (left not in R.common_words() and not re.fullmatch(r"[\u4e00-\u9fff]{2}", left)):
         return False  # 找准与…: the left part must be a noun (力学与, 地质与, 发展与; 道桥与 is not in the dictionary)
-    if _ends_with_head(left):
-        return False  # 中国矿业大学与清华大学: two orgs
+    if _ends_with_head(left) or (len(left) == 2 and left[-1] == "大" and left not in R.common_words()):
+        return False  # 中国矿业大学与清华大学, 中国矿大与东南大学: two orgs
     return 0 < len(right) <= 12 and not any(g in right for g in (right[:2], right[:3]) if g in R.gazetteer())
 
 

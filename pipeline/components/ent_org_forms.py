@@ -222,7 +222,9 @@ def university_abbrevs(text: str, orgs: list[tuple[int, int, str]], starts: set[
             prev = text[max((x for x in starts if x < s), default=0):s]
             if s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and text[s - 1] not in "与和及" and not governs(prev) \
                     and not (R.common_words().get(prev, "")[:1] in ("n", "a") and prev not in gaz):
-                continue   # 中国矿大, 民盟矿大: part of a longer name (not after a plain word: 青春|矿大, 特色|矿大)
+                if gaz.get(prev, "").startswith("country") and e in ends:
+                    out.append((s - len(prev), e, "ORG"))   # 中国矿大: the short form with its country
+                continue   # 民盟矿大: part of a longer name (not after a plain word: 青春|矿大, 特色|矿大)
             nxt = re.match(r"[\u4e00-\u9fff]{2}", text[e:e + 2])
             if nxt and e + 2 in ends and text[e:e + 2] not in R.common_words() and text[e:e + 2] not in gaz \
                     and any(re.search(text[e] + ".{1,3}" + text[e + 1] + ".{0,4}学院$", text[x:y]) for x, y, _ in orgs):

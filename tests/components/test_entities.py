@@ -1664,3 +1664,13 @@ def test_a_community_after_a_subdistrict_is_not_a_county_alias(nlp):
 def test_a_students_centre_after_its_school(nlp):
     got = ents(nlp, "力土学院心理自助中心开展活动，力学与土木工程学院大学生心理自助中心主办。学院学生会举办。")
     assert {t for l, t in got if l == "ORG"} == {"力土学院心理自助中心", "力学与土木工程学院大学生心理自助中心"}
+
+
+def test_a_short_form_with_its_country_and_two_schools_joined_by_and(nlp):
+    got = [e.text for e in run(nlp, "中国矿业大学举行会议。中国矿大与东南大学合作，力学与土木工程学院参加。").ents if e.label_ == "ORG"]
+    assert got == ["中国矿业大学", "中国矿大", "东南大学", "力学与土木工程学院"]
+
+
+def test_venues_are_no_orgs_and_a_team_word_leaves_a_formula(nlp):
+    got = ents(nlp, "比赛在南湖体育馆举行，邳州市唯爱公益组织参加。环测学院“四清一绿分队”开展活动。")
+    assert {t for l, t in got if l == "ORG"} == {"邳州市唯爱公益组织", "环测学院"} and ("FORMULA", "四清一绿") in got
