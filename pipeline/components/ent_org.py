@@ -399,8 +399,8 @@ def _accept(text: str, tokens, start: int, sfx: str, sfx_start: int, te: int, bo
         return False  # 民主党派机关和工商业联合会: two bodies (重庆市国土资源和房地产学会 names its place)
     if sfx.endswith(LAB_HEADS) and pre in LAB_LEVELS:
         return False  # 全国重点实验室, 国家重点实验室
-    if sfx == "实验室" and pre and all(w in LAB_KINDS for w in R.split_words(pre)):
-        return False  # 公共基础实验室, 专业实验室: a kind of facility
+    if sfx == "实验室" and pre and (all(w in LAB_KINDS for w in R.split_words(pre)) or pre.endswith(("学院", "系"))):
+        return False  # 公共基础实验室, 专业实验室, 建筑与设计学院实验室: a kind of facility, a school's labs
     if sfx == "职中" and re.fullmatch(r"[一二三四五六七八九十]{1,2}", text[start:sfx_start]):
         return True   # 一职中: an ordinal names a vocational school
     if sfx in ("工作室", "社团") and (re.fullmatch(r"[A-Za-z]{0,2}\d+[A-Za-z]?", pre)

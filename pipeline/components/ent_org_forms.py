@@ -296,8 +296,8 @@ def nested_units(text: str, tokens, cands: list[tuple[int, int, str]]) -> list[t
                          and (not _level_place_starts(text, a) or text[:x].endswith(BRANCH_HEADS)   # 中国科学院|南京分院
                               or text[e - 2:e] == "大学" and text[:x].endswith(("研究院", "研究所", "研究中心"))   # 中国矿业大学|北京…研究院
                               or gap == 0 and text[e - 2:e] == "大学" and text[x - 2:x] == "学院" and not text[a:x].endswith("大学学院"))]   # 上海大学|上海美术学院
-            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and _office_word(tok, gap == 0) \
-                and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")
+            unit = 3 <= len(tok) <= 4 and tok.endswith(UNIT_END) and _office_word(tok, gap == 0) and tok != "实验室" \
+                and tok not in not_suffix and tok not in R.word_set("ent_roles.txt")   # not 学院|实验室 (its labs)
             unit = unit or (gap == 0 and len(tok) == 3 and tok[-1] in "处科室" and role_regex().match(text, b) is not None
                             and tok not in R.word_set("ent_roles.txt"))   # 徐州市第一人民医院|院感处|主任
             unit = unit or (gap >= 1 and not verb and tok in RESEARCH_UNITS)   # 中国矿业大学|美育|中心, 应急管理部|卫星|减灾|应用|中心

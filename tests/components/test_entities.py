@@ -1674,3 +1674,8 @@ def test_a_short_form_with_its_country_and_two_schools_joined_by_and(nlp):
 def test_venues_are_no_orgs_and_a_team_word_leaves_a_formula(nlp):
     got = ents(nlp, "比赛在南湖体育馆举行，邳州市唯爱公益组织参加。环测学院“四清一绿分队”开展活动。")
     assert {t for l, t in got if l == "ORG"} == {"邳州市唯爱公益组织", "环测学院"} and ("FORMULA", "四清一绿") in got
+
+
+def test_a_school_s_labs_and_kinds_of_lab_are_no_orgs(nlp):
+    got = ents(nlp, "学院在A102综合材料实验室开展实验，建筑与设计学院实验室开放，江苏省智能材料实验室参加。")
+    assert {t for l, t in got if l == "ORG"} == {"建筑与设计学院", "江苏省智能材料实验室"}
