@@ -1679,3 +1679,4 @@ def test_venues_are_no_orgs_and_a_team_word_leaves_a_formula(nlp):
 def test_a_school_s_labs_and_kinds_of_lab_are_no_orgs(nlp):
     got = ents(nlp, "学院在A102综合材料实验室开展实验，建筑与设计学院实验室开放，江苏省智能材料实验室参加。")
     assert {t for l, t in got if l == "ORG"} == {"建筑与设计学院", "江苏省智能材料实验室"}
+    assert ("ORG", "指导中心") not in ents(nlp, "由团中央青年志愿者行动指导中心主办。")   # a bare generic centre
