@@ -164,7 +164,7 @@ def stops_at(text: str, i: int) -> bool:
 def name_like_word(w: str) -> bool:
     """A frequent two-character word that jieba files under names (谢谢, 普通, 阳光): not a name before a
     post or a cue (谢谢老师, 普通父亲), though it may be one in a list (张宁、赵银辉)."""
-    return len(w) == 2 and int(R.tsv("ent_name_like_words.tsv").get(w, 0)) >= 300
+    return R.name_word_frequency().get(w, 0) >= 300
 
 
 def backward(text: str, q: int, starts: set[int], repeated: bool = False) -> int | None:

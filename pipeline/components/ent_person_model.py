@@ -53,7 +53,7 @@ def _name_like(text: str, s: int, e: int) -> bool:
     if len(name) == 4 and surname_at(text, s) != 2 and not _foreign(name):
         return False   # 田野调查, 黄金海岸: four characters are a double surname's name or a foreign one
     return surname_at(text, s) > 0 and name[0] != name[1] and name not in R.common_words() and name not in R.gazetteer() \
-        and int(R.tsv("ent_name_like_words.tsv").get(name, 0)) < 50   # 贺卡, 金秋: frequent words jieba files under names
+        and R.name_word_frequency().get(name, 0) < 50   # 贺卡, 金秋: frequent words jieba files under names
 
 
 def _may_hold_name(text: str, a: int, b: int, starts: set[int], edges: set[int], occupied: bytearray) -> bool:

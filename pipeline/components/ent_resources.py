@@ -87,6 +87,12 @@ def gazetteer_index() -> dict[str, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1)
+def name_word_frequency() -> dict[str, int]:
+    """Two-character words that jieba files under names -> jieba's frequency (谢谢, 阳光, 贺卡)."""
+    return {w: int(f) for w, f in tsv("ent_name_like_words.tsv").items()}
+
+
+@lru_cache(maxsize=1)
 def common_words() -> dict[str, str]:
     """Frequent dictionary words that are not names -> POS tag (jieba's)."""
     return tsv("ent_words.tsv")
